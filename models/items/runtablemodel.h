@@ -1,0 +1,46 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include "core/run.h"
+#include "core/runfield.h"
+
+#include <QAbstractTableModel>
+#include <vector>
+
+namespace runlens::items {
+
+/// All loaded runs as a table. Columns: the fixed attributes (Name, Experiment, Status, Start,
+/// Duration, Format, Path, Run ID), then one per param key and one per metric key (its last
+/// value), each group sorted by key. DisplayRole is formatted text, SortRole the raw value,
+/// ToolTipRole the full text; metric cells' tooltips show count, min, max and NaN count.
+class RunTableModel final : public QAbstractTableModel {
+    Q_OBJECT
+    Q_DISABLE_COPY_MOVE(RunTableModel)
+
+public:
+    explicit RunTableModel(QObject *parent = nullptr);
+    ~RunTableModel() override;
+
+    /// Replaces every run (a model reset).
+    void setRuns(core::Runs runs);
+    [[nodiscard]] const core::Runs &runs() const { return m_runs; }
+    [[nodiscard]] const core::Run &run(int row) const { return m_runs.at(size_t(row)); }
+
+    [[nodiscard]] int columnCount(const QModelIndex &parent = {}) const override;
+    [[nodiscard]] int rowCount(const QModelIndex &parent = {}) const override;
+    [[nodiscard]] QVariant data(const QModelIndex &index, int role) const override;
+    [[nodiscard]] QVariant headerData(int section, Qt::Orientation orientation,
+                                      int role) const override;
+
+    [[nodiscard]] const core::RunField &field(int column) const {
+        return m_columns.at(size_t(column));
+    }
+    [[nodiscard]] int columnOf(const core::RunField &field) const; ///< -1 when absent
+    [[nodiscard]] int rowOfRunId(qint64 id) const;                 ///< -1 when absent
+
+private:
+    core::Runs m_runs;
+    std::vector<core::RunField> m_columns;
+};
+
+} // namespace runlens::items

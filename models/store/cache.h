@@ -1,0 +1,114 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include "core/metric.h"
+#include "core/problem.h"
+#include "core/run.h"
+
+#include <QHash>
+#include <QSet>
+#include <QString>
+#include <memory>
+#include <optional>
+#include <vector>
+
+namespace runlens::store {
+
+/// What the cache remembers of one source file, so that an unchanged file is not read again and
+/// an appended one is read from where the last import stopped.
+struct FileState {
+    QString relPath; ///< relative to the run folder, '/' separated
+    qint64 size = 0;
+    qint64 mtimeNs = 0;
+    quint64 inode = 0;
+    qint64 offset = 0; ///< bytes consumed so far (the start of the first incomplete unit)
+
+    friend bool operator==(const FileState &, const FileState &) = default;
+};
+
+/// One run's new data, written in one transaction.
+struct RunUpdate {
+    /// New points of one series. append=false replaces the stored points; append=true adds
+    /// these after them (the run's summary in `run` already covers old and new points).
+    struct Series {
+        QString key;
+        bool append = false;
+        core::MetricPoints points;
+    };
+
+    core::Run run;                ///< complete metadata and summaries; run.id is ignored
+    std::vector<Series> series;   ///< only the series whose points changed
+    std::vector<FileState> files; ///< the complete fingerprint set of the run's files
+};
+
+/// What the cache holds of a run from an earlier import, handed to the importer.
+struct PreviousRun {
+    core::Run run;
+    QHash<QString, FileState> files; ///< by relPath
+};
+
+/// The SQLite cache: runs with their summaries, series as binary blobs (never a row per point),
+/// file fingerprints, and the problems of the last import of each source. WAL mode; the schema
+/// is versioned with PRAGMA user_version and upgraded by a transactional migration ladder.
+///
+/// One Cache object is one connection: use it from one thread at a time. Several Cache objects
+/// (threads, processes) may open the same file.
+class Cache {
+public:
+    ~Cache();
+    Cache(const Cache &) = delete;
+    Cache &operator=(const Cache &) = delete;
+
+    /// Opens or creates the cache at path (":memory:" works), migrating it to the current schema.
+    /// Returns nullptr and sets *error (a sentence naming the file and the reason) when the file
+    /// cannot be used: not a database, a newer schema than this build knows, no permission.
+    static std::unique_ptr<Cache> open(const QString &path, QString *error = nullptr);
+
+    /// The default location: $RUNLENS_CACHE if set, else <user cache folder>/runs.sqlite.
+    static QString defaultPath();
+
+    static constexpr int schemaVersion = 2;
+    [[nodiscard]] int userVersion() const;
+    [[nodiscard]] QString path() const;
+
+    // --- writing (one transaction each) ---------------------------------------------------
+
+    /// Inserts or replaces the run at (run.sourceRoot, run.path) with its series and files.
+    /// Returns the run's row id, or 0 and sets *error.
+    qint64 writeRun(const RunUpdate &update, QString *error = nullptr);
+    /// Marks the source as imported now and replaces its stored problems.
+    bool finishSource(const QString &sourceRoot, const core::Problems &problems,
+                      QString *error = nullptr);
+    /// Removes the runs of sourceRoot whose path is not in keep (their folders vanished).
+    /// Returns how many were removed.
+    int removeRunsExcept(const QString &sourceRoot, const QSet<QString> &keepPaths);
+    /// Removes a source with all its runs.
+    bool removeSource(const QString &sourceRoot);
+
+    // --- reading --------------------------------------------------------------------------
+
+    /// The runs of one source (or of all sources when sourceRoot is empty) with config, tags and
+    /// metric summaries, without points. Deleted runs only when includeDeleted.
+    [[nodiscard]] core::Runs loadRuns(const QString &sourceRoot = {},
+                                      bool includeDeleted = true) const;
+    /// Everything an importer needs to skip unchanged files of sourceRoot, by run path.
+    [[nodiscard]] QHash<QString, PreviousRun> loadPrevious(const QString &sourceRoot) const;
+    /// All points of one series in stored order.
+    [[nodiscard]] core::MetricPoints loadSeries(qint64 runId, const QString &key) const;
+    [[nodiscard]] QStringList sources() const;
+    [[nodiscard]] core::Problems problems(const QString &sourceRoot) const;
+
+    struct Counts {
+        qint64 runs = 0;
+        qint64 series = 0;
+        qint64 points = 0;
+    };
+    [[nodiscard]] Counts counts(const QString &sourceRoot = {}) const;
+
+private:
+    Cache();
+    struct Private;
+    std::unique_ptr<Private> d;
+};
+
+} // namespace runlens::store
