@@ -1,1 +1,717 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
+#include "cache.h"
+
+#include "database.h"
+#include "migrations.h"
+#include "recordcodec.h"
+#include "seriescodec.h"
+
+#include <QCoreApplication>
+#include <QDateTime>
+#include <QFile>
+#include <QFileInfo>
+#include <QStandardPaths>
+#include <array>
+#include <filesystem>
+#include <sqlite3.h>
+#include <system_error>
+
+namespace runlens::store {
+
+namespace {
+
+// Every statement the cache runs more than once, prepared on first use and then reused.
+enum class Sql {
+    UpsertSource,
+    UpsertRun,
+    ReplaceSeries,
+    AppendSeries,
+    SeriesOfRun,
+    DeleteSeries,
+    DeleteFiles,
+    InsertFile,
+    FinishSource,
+    DeleteProblems,
+    InsertProblem,
+    RunPathsOfSource,
+    DeleteRun,
+    DeleteRunsOfSource,
+    DeleteSource,
+    CountRuns,
+    CountRunsOfSource,
+    LoadRuns,
+    LoadRunsOfSource,
+    FilesOfSource,
+    LoadSeries,
+    Sources,
+    Problems,
+    Counts,
+    CountsOfSource,
+    Count_ // keep last
+};
+
+constexpr std::array<const char *, size_t(Sql::Count_)> sqlText = {
+    // UpsertSource
+    "INSERT INTO sources (root) VALUES (?1) ON CONFLICT (root) DO NOTHING",
+    // UpsertRun: UPDATE on conflict, never DELETE + INSERT, so the row id stays the same
+    // across re-imports and its series and files are not cascaded away.
+    "INSERT INTO runs (source_root, path, run_key, format, uid, name, experiment, status, "
+    "deleted, start_ms, end_ms, config, tags, summaries) "
+    "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14) "
+    "ON CONFLICT (source_root, path) DO UPDATE SET run_key = excluded.run_key, "
+    "format = excluded.format, uid = excluded.uid, name = excluded.name, "
+    "experiment = excluded.experiment, status = excluded.status, deleted = excluded.deleted, "
+    "start_ms = excluded.start_ms, end_ms = excluded.end_ms, config = excluded.config, "
+    "tags = excluded.tags, summaries = excluded.summaries RETURNING id",
+    // ReplaceSeries
+    "INSERT INTO series (run_id, key, count, points) VALUES (?1, ?2, ?3, ?4) "
+    "ON CONFLICT (run_id, key) DO UPDATE SET count = excluded.count, points = excluded.points",
+    // AppendSeries: the blob is a chunk sequence, so appending is concatenation; the old
+    // points are never decoded. || yields TEXT, the CAST keeps the column a BLOB.
+    "INSERT INTO series (run_id, key, count, points) VALUES (?1, ?2, ?3, ?4) "
+    "ON CONFLICT (run_id, key) DO UPDATE SET count = series.count + excluded.count, "
+    "points = CAST(series.points || excluded.points AS BLOB)",
+    // SeriesOfRun
+    "SELECT id, key FROM series WHERE run_id = ?1",
+    // DeleteSeries
+    "DELETE FROM series WHERE id = ?1",
+    // DeleteFiles
+    "DELETE FROM files WHERE run_id = ?1",
+    // InsertFile
+    "INSERT INTO files (run_id, rel_path, size, mtime_ns, inode, offset) "
+    "VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
+    // FinishSource
+    "INSERT INTO sources (root, last_import_ms) VALUES (?1, ?2) "
+    "ON CONFLICT (root) DO UPDATE SET last_import_ms = excluded.last_import_ms",
+    // DeleteProblems
+    "DELETE FROM problems WHERE source_root = ?1",
+    // InsertProblem
+    "INSERT INTO problems (source_root, path, location, message) VALUES (?1, ?2, ?3, ?4)",
+    // RunPathsOfSource
+    "SELECT id, path FROM runs WHERE source_root = ?1",
+    // DeleteRun (series and files go with it: ON DELETE CASCADE)
+    "DELETE FROM runs WHERE id = ?1",
+    // DeleteRunsOfSource
+    "DELETE FROM runs WHERE source_root = ?1",
+    // DeleteSource (its problems go with it)
+    "DELETE FROM sources WHERE root = ?1",
+    // CountRuns
+    "SELECT count(*) FROM runs WHERE ?1 OR deleted = 0",
+    // CountRunsOfSource
+    "SELECT count(*) FROM runs WHERE source_root = ?2 AND (?1 OR deleted = 0)",
+    // LoadRuns
+    "SELECT id, run_key, source_root, path, format, uid, name, experiment, status, deleted, "
+    "start_ms, end_ms, config, tags, summaries FROM runs WHERE ?1 OR deleted = 0 ORDER BY id",
+    // LoadRunsOfSource
+    "SELECT id, run_key, source_root, path, format, uid, name, experiment, status, deleted, "
+    "start_ms, end_ms, config, tags, summaries FROM runs "
+    "WHERE source_root = ?2 AND (?1 OR deleted = 0) ORDER BY id",
+    // FilesOfSource
+    "SELECT f.run_id, f.rel_path, f.size, f.mtime_ns, f.inode, f.offset "
+    "FROM runs r JOIN files f ON f.run_id = r.id WHERE r.source_root = ?1",
+    // LoadSeries
+    "SELECT points FROM series WHERE run_id = ?1 AND key = ?2",
+    // Sources
+    "SELECT root FROM sources ORDER BY root",
+    // Problems
+    "SELECT path, location, message FROM problems WHERE source_root = ?1 ORDER BY id",
+    // Counts
+    "SELECT (SELECT count(*) FROM runs), count(*), coalesce(sum(count), 0) FROM series",
+    // CountsOfSource
+    "SELECT (SELECT count(*) FROM runs WHERE source_root = ?1), count(*), "
+    "coalesce(sum(s.count), 0) FROM runs r JOIN series s ON s.run_id = r.id "
+    "WHERE r.source_root = ?1",
+};
+
+QString translate(const char *text) {
+    return QCoreApplication::translate("runlens::store::Cache", text);
+}
+
+bool hasMetric(const core::Run &run, const QString &key) {
+    for (const core::MetricInfo &m : run.metrics) {
+        if (m.key == key)
+            return true;
+    }
+    return false;
+}
+
+} // namespace
+
+struct Cache::Private {
+    Database db;
+    QString lastError;
+    std::array<Statement, size_t(Sql::Count_)> statements;
+
+    Statement &st(Sql which) {
+        Statement &s = statements[size_t(which)];
+        if (!s.isValid())
+            s = Statement(db, sqlText[size_t(which)]);
+        return s;
+    }
+
+    /// Starts a public call: forgets the previous call's failure.
+    void start() {
+        lastError.clear();
+        db.setErrorMessage({});
+    }
+    /// Records a failure in *error, lastError and the log.
+    void fail(QString message, QString *error) {
+        qCWarning(lcStore).noquote() << message;
+        lastError = message;
+        if (error)
+            *error = std::move(message);
+    }
+    QString sqliteReason() const { return db.errorMessage(); }
+
+    bool decodeRun(const Statement &s, RecordDecoder &dec, core::Run &r);
+    bool loadRunsInto(core::Runs &runs, const QString &sourceRoot, bool includeDeleted,
+                      RecordDecoder &dec);
+};
+
+Cache::Cache()
+    : d(std::make_unique<Private>()) {
+}
+
+Cache::~Cache() {
+    // Statements first: a connection closes only when its statements are finalized.
+    for (Statement &s : d->statements)
+        s = Statement();
+    d->db.close();
+}
+
+QString Cache::defaultPath() {
+    const QString env = qEnvironmentVariable("RUNLENS_CACHE");
+    if (!env.isEmpty())
+        return env;
+    // CacheLocation ends in the application name; without one it is the bare cache root.
+    QString folder;
+    if (!QCoreApplication::applicationName().isEmpty())
+        folder = QStandardPaths::writableLocation(QStandardPaths::CacheLocation);
+    if (folder.isEmpty())
+        folder = QStandardPaths::writableLocation(QStandardPaths::GenericCacheLocation) +
+                 QStringLiteral("/runlens");
+    return folder + QStringLiteral("/runs.sqlite");
+}
+
+std::unique_ptr<Cache> Cache::open(const QString &path, QString *error) {
+    const auto fail = [&](const QString &message) -> std::unique_ptr<Cache> {
+        qCWarning(lcStore).noquote() << message;
+        if (error)
+            *error = message;
+        return nullptr;
+    };
+
+    const bool inMemory = path == u":memory:";
+    if (!inMemory) {
+        const QString folder = QFileInfo(path).absolutePath();
+        std::error_code ec;
+        std::filesystem::create_directories(QFile::encodeName(folder).toStdString(), ec);
+        if (ec) {
+            return fail(translate("The folder “%1” for the cache “%2” cannot be created: %3.")
+                            .arg(folder, path, QString::fromLocal8Bit(ec.message())));
+        }
+    }
+
+    std::unique_ptr<Cache> cache(new Cache);
+    Database &db = cache->d->db;
+    if (!db.open(path)) {
+        return fail(translate("The cache “%1” cannot be opened: %2.").arg(path, db.errorMessage()));
+    }
+    // The GUI reads while an import writes, possibly from another process: wait for a lock
+    // rather than fail. Writers hold it for one run's transaction, milliseconds.
+    sqlite3_busy_timeout(db.handle(), 10000);
+
+    // The first real read of the file: this is where a file that is not a database shows.
+    const std::optional<qint64> version = db.queryInt("PRAGMA user_version");
+    if (!version) {
+        return fail(translate("The file “%1” cannot be used as the RunLens cache: %2.")
+                        .arg(path, db.errorMessage()));
+    }
+    if (*version > schemaVersion) {
+        return fail(translate("The cache “%1” has schema version %2, but this RunLens knows "
+                              "only up to version %3: it was written by a newer RunLens. Use "
+                              "that version, or delete the file (the cache is rebuilt from the "
+                              "sources).")
+                        .arg(path)
+                        .arg(*version)
+                        .arg(schemaVersion));
+    }
+    if (*version == 0) {
+        // Version 0 with tables in it is some other program's database, not a new cache.
+        const std::optional<qint64> tables =
+            db.queryInt("SELECT count(*) FROM sqlite_schema WHERE type = 'table'");
+        if (!tables) {
+            return fail(translate("The file “%1” cannot be used as the RunLens cache: %2.")
+                            .arg(path, db.errorMessage()));
+        }
+        if (*tables > 0) {
+            return fail(translate("The file “%1” is an SQLite database of another program, not "
+                                  "a RunLens cache.")
+                            .arg(path));
+        }
+    }
+
+    // WAL lets readers go on while a writer commits; NORMAL loses at most the last commits on
+    // power loss (never consistency) and is what makes one transaction per run cheap. The
+    // cache is disposable, so that trade is right. No mmap: loadRuns reads the file once, and
+    // mapped pages would stay in the GUI's resident set for as long as the cache is open.
+    if (!inMemory) {
+        const std::optional<QString> mode = db.queryText("PRAGMA journal_mode = WAL");
+        if (!mode || mode->compare(u"wal", Qt::CaseInsensitive) != 0) {
+            return fail(translate("The cache “%1” cannot switch to write-ahead logging: %2.")
+                            .arg(path, mode ? *mode : db.errorMessage()));
+        }
+    }
+    if (!db.exec("PRAGMA synchronous = NORMAL; PRAGMA foreign_keys = ON")) {
+        return fail(translate("The cache “%1” cannot be set up: %2.").arg(path, db.errorMessage()));
+    }
+
+    QString migrationError;
+    if (!Migrations::run(db, Migrations::ladder(), &migrationError))
+        return fail(migrationError);
+    return cache;
+}
+
+int Cache::userVersion() const {
+    return int(d->db.queryInt("PRAGMA user_version").value_or(-1));
+}
+
+QString Cache::path() const {
+    return d->db.path();
+}
+
+QString Cache::lastError() const {
+    return d->lastError;
+}
+
+// --- writing --------------------------------------------------------------------------------
+
+qint64 Cache::writeRun(const RunUpdate &update, QString *error) {
+    Private &p = *d;
+    p.start();
+    const core::Run &run = update.run;
+    const auto fail = [&] {
+        p.fail(translate("The run “%1” could not be written to the cache “%2”: %3.")
+                   .arg(run.sourceRoot + u'/' + run.path, p.db.path(), p.sqliteReason()),
+               error);
+        return qint64(0);
+    };
+
+    // Encode before taking the write lock: other processes wait only for the SQL.
+    const QByteArray config = RecordCodec::encodeConfig(run.config);
+    const QByteArray tags = RecordCodec::encodeTags(run.tags);
+    const QByteArray summaries = RecordCodec::encodeSummaries(run.metrics);
+
+    Transaction tx(p.db);
+    if (!tx.isActive())
+        return fail();
+    {
+        Statement &s = p.st(Sql::UpsertSource);
+        Statement::Scope scope(s);
+        s.bind(1, run.sourceRoot);
+        if (!s.exec())
+            return fail();
+    }
+    qint64 runId = 0;
+    {
+        Statement &s = p.st(Sql::UpsertRun);
+        Statement::Scope scope(s);
+        s.bind(1, run.sourceRoot);
+        s.bind(2, run.path);
+        s.bind(3, run.key);
+        s.bind(4, run.format);
+        s.bind(5, run.uid);
+        s.bind(6, run.name);
+        s.bind(7, run.experiment);
+        s.bind(8, int(run.status));
+        s.bind(9, int(run.deleted));
+        s.bind(10, run.startMs);
+        s.bind(11, run.endMs);
+        s.bindBlob(12, config);
+        s.bindBlob(13, tags);
+        s.bindBlob(14, summaries);
+        if (s.step() != Statement::Result::Row)
+            return fail();
+        runId = s.columnInt(0);
+    }
+
+    for (const RunUpdate::Series &series : update.series) {
+        if (!hasMetric(run, series.key)) {
+            // It would be deleted again below: the stored series are exactly run.metrics.
+            qCWarning(lcStore) << "series" << series.key << "of" << run.path
+                               << "is not in the run's metrics; not stored";
+            continue;
+        }
+        Statement &s = p.st(series.append ? Sql::AppendSeries : Sql::ReplaceSeries);
+        Statement::Scope scope(s);
+        s.bind(1, runId);
+        s.bind(2, series.key);
+        s.bind(3, qint64(series.points.size()));
+        s.bindBlob(4, SeriesCodec::encode(series.points));
+        if (!s.exec())
+            return fail();
+    }
+
+    std::vector<qint64> stale;
+    {
+        Statement &s = p.st(Sql::SeriesOfRun);
+        Statement::Scope scope(s);
+        s.bind(1, runId);
+        Statement::Result r;
+        while ((r = s.step()) == Statement::Result::Row) {
+            if (!hasMetric(run, s.columnText(1)))
+                stale.push_back(s.columnInt(0));
+        }
+        if (r != Statement::Result::Done)
+            return fail();
+    }
+    for (const qint64 seriesId : stale) {
+        Statement &s = p.st(Sql::DeleteSeries);
+        Statement::Scope scope(s);
+        s.bind(1, seriesId);
+        if (!s.exec())
+            return fail();
+    }
+
+    {
+        Statement &s = p.st(Sql::DeleteFiles);
+        Statement::Scope scope(s);
+        s.bind(1, runId);
+        if (!s.exec())
+            return fail();
+    }
+    for (const FileState &f : update.files) {
+        Statement &s = p.st(Sql::InsertFile);
+        Statement::Scope scope(s);
+        s.bind(1, runId);
+        s.bind(2, f.relPath);
+        s.bind(3, f.size);
+        s.bind(4, f.mtimeNs);
+        s.bind(5, qint64(f.inode)); // SQLite integers are signed; the bits round-trip
+        s.bind(6, f.offset);
+        if (!s.exec())
+            return fail();
+    }
+
+    if (!tx.commit())
+        return fail();
+    return runId;
+}
+
+bool Cache::finishSource(const QString &sourceRoot, const core::Problems &problems,
+                         QString *error) {
+    Private &p = *d;
+    p.start();
+    const auto fail = [&] {
+        p.fail(translate("The import of “%1” could not be recorded in the cache “%2”: %3.")
+                   .arg(sourceRoot, p.db.path(), p.sqliteReason()),
+               error);
+        return false;
+    };
+    Transaction tx(p.db);
+    if (!tx.isActive())
+        return fail();
+    {
+        Statement &s = p.st(Sql::FinishSource);
+        Statement::Scope scope(s);
+        s.bind(1, sourceRoot);
+        s.bind(2, QDateTime::currentMSecsSinceEpoch());
+        if (!s.exec())
+            return fail();
+    }
+    {
+        Statement &s = p.st(Sql::DeleteProblems);
+        Statement::Scope scope(s);
+        s.bind(1, sourceRoot);
+        if (!s.exec())
+            return fail();
+    }
+    for (const core::Problem &problem : problems) {
+        Statement &s = p.st(Sql::InsertProblem);
+        Statement::Scope scope(s);
+        s.bind(1, sourceRoot);
+        s.bind(2, problem.path);
+        s.bind(3, problem.where);
+        s.bind(4, problem.message);
+        if (!s.exec())
+            return fail();
+    }
+    return tx.commit() || fail();
+}
+
+int Cache::removeRunsExcept(const QString &sourceRoot, const QSet<QString> &keepPaths) {
+    Private &p = *d;
+    p.start();
+    const auto fail = [&] {
+        p.fail(translate("Vanished runs of “%1” could not be removed from the cache “%2”: %3.")
+                   .arg(sourceRoot, p.db.path(), p.sqliteReason()),
+               nullptr);
+        return 0;
+    };
+    Transaction tx(p.db);
+    if (!tx.isActive())
+        return fail();
+    std::vector<qint64> gone;
+    {
+        Statement &s = p.st(Sql::RunPathsOfSource);
+        Statement::Scope scope(s);
+        s.bind(1, sourceRoot);
+        Statement::Result r;
+        while ((r = s.step()) == Statement::Result::Row) {
+            if (!keepPaths.contains(s.columnText(1)))
+                gone.push_back(s.columnInt(0));
+        }
+        if (r != Statement::Result::Done)
+            return fail();
+    }
+    for (const qint64 runId : gone) {
+        Statement &s = p.st(Sql::DeleteRun);
+        Statement::Scope scope(s);
+        s.bind(1, runId);
+        if (!s.exec())
+            return fail();
+    }
+    if (!tx.commit())
+        return fail();
+    return int(gone.size());
+}
+
+bool Cache::removeSource(const QString &sourceRoot) {
+    Private &p = *d;
+    p.start();
+    const auto fail = [&] {
+        p.fail(translate("The source “%1” could not be removed from the cache “%2”: %3.")
+                   .arg(sourceRoot, p.db.path(), p.sqliteReason()),
+               nullptr);
+        return false;
+    };
+    Transaction tx(p.db);
+    if (!tx.isActive())
+        return fail();
+    for (const Sql which : {Sql::DeleteRunsOfSource, Sql::DeleteSource}) {
+        Statement &s = p.st(which);
+        Statement::Scope scope(s);
+        s.bind(1, sourceRoot);
+        if (!s.exec())
+            return fail();
+    }
+    return tx.commit() || fail();
+}
+
+// --- reading --------------------------------------------------------------------------------
+
+bool Cache::Private::decodeRun(const Statement &s, RecordDecoder &dec, core::Run &r) {
+    r.id = s.columnInt(0);
+    r.key = s.columnText(1);
+    // Few distinct values over many runs: share them.
+    r.sourceRoot = dec.intern(s.columnUtf8(2), RecordDecoder::Column, 0);
+    r.path = s.columnText(3);
+    r.format = dec.intern(s.columnUtf8(4), RecordDecoder::Column, 1);
+    r.uid = s.columnText(5);
+    r.name = s.columnText(6);
+    r.experiment = dec.intern(s.columnUtf8(7), RecordDecoder::Column, 2);
+    r.status = core::RunStatus(s.columnInt(8));
+    r.deleted = s.columnInt(9) != 0;
+    r.startMs = s.columnInt(10);
+    r.endMs = s.columnInt(11);
+    // A damaged blob costs that run its config, tags or summaries, not the whole load: the
+    // cache is disposable and the next import rewrites the row.
+    bool ok = dec.decodeConfig(s.columnBlob(12), &r.config);
+    ok = dec.decodeTags(s.columnBlob(13), &r.tags) && ok;
+    ok = dec.decodeSummaries(s.columnBlob(14), &r.metrics) && ok;
+    return ok;
+}
+
+bool Cache::Private::loadRunsInto(core::Runs &runs, const QString &sourceRoot, bool includeDeleted,
+                                  RecordDecoder &dec) {
+    const bool all = sourceRoot.isEmpty();
+    {
+        // Counting first lets the vector be allocated once, at its final size: 100,000 runs
+        // are 25 MB of Run structs, and doubling growth would leave up to half of that unused.
+        Statement &s = st(all ? Sql::CountRuns : Sql::CountRunsOfSource);
+        Statement::Scope scope(s);
+        s.bind(1, int(includeDeleted));
+        if (!all)
+            s.bind(2, sourceRoot);
+        if (s.step() != Statement::Result::Row)
+            return false;
+        runs.reserve(runs.size() + size_t(s.columnInt(0)));
+    }
+    Statement &s = st(all ? Sql::LoadRuns : Sql::LoadRunsOfSource);
+    Statement::Scope scope(s);
+    s.bind(1, int(includeDeleted));
+    if (!all)
+        s.bind(2, sourceRoot);
+    Statement::Result r;
+    while ((r = s.step()) == Statement::Result::Row) {
+        core::Run &run = runs.emplace_back();
+        if (!decodeRun(s, dec, run))
+            qCWarning(lcStore) << "damaged record of run" << run.path << "in" << db.path();
+    }
+    return r == Statement::Result::Done;
+}
+
+core::Runs Cache::loadRuns(const QString &sourceRoot, bool includeDeleted) const {
+    Private &p = *d;
+    p.start();
+    core::Runs runs;
+    RecordDecoder dec;
+    // One read transaction: the count and the rows come from the same snapshot.
+    Transaction read(p.db, Transaction::Kind::Deferred);
+    if (!read.isActive() || !p.loadRunsInto(runs, sourceRoot, includeDeleted, dec)) {
+        p.fail(translate("The runs could not be read from the cache “%1”: %2.")
+                   .arg(p.db.path(), p.sqliteReason()),
+               nullptr);
+    }
+    return runs;
+}
+
+QHash<QString, PreviousRun> Cache::loadPrevious(const QString &sourceRoot) const {
+    Private &p = *d;
+    p.start();
+    QHash<QString, PreviousRun> result;
+    const auto fail = [&] {
+        p.fail(translate("The previous import of “%1” could not be read from the cache “%2”: "
+                         "%3.")
+                   .arg(sourceRoot, p.db.path(), p.sqliteReason()),
+               nullptr);
+        return QHash<QString, PreviousRun>();
+    };
+    if (sourceRoot.isEmpty())
+        return result;
+
+    Transaction read(p.db, Transaction::Kind::Deferred);
+    core::Runs runs;
+    RecordDecoder dec;
+    if (!read.isActive() || !p.loadRunsInto(runs, sourceRoot, true, dec))
+        return fail();
+
+    QHash<qint64, QString> pathById;
+    pathById.reserve(qsizetype(runs.size()));
+    result.reserve(qsizetype(runs.size()));
+    for (core::Run &run : runs) {
+        pathById.insert(run.id, run.path);
+        const QString path = run.path;
+        result[path].run = std::move(run);
+    }
+    runs.clear();
+
+    // No more insertions into result from here: pointers to its values stay valid.
+    Statement &s = p.st(Sql::FilesOfSource);
+    Statement::Scope scope(s);
+    s.bind(1, sourceRoot);
+    qint64 currentId = -1;
+    PreviousRun *current = nullptr;
+    qsizetype slot = 0;
+    Statement::Result r;
+    while ((r = s.step()) == Statement::Result::Row) {
+        const qint64 runId = s.columnInt(0);
+        if (runId != currentId) {
+            // Rows come grouped by run; look the run up once per group.
+            currentId = runId;
+            const auto it = result.find(pathById.value(runId));
+            current = it == result.end() ? nullptr : &it.value();
+            slot = 0;
+        }
+        if (!current)
+            continue;
+        FileState f;
+        // The same file names recur in every run of a source: share them like config keys.
+        f.relPath = dec.intern(s.columnUtf8(1), RecordDecoder::Column, 3 + slot++);
+        f.size = s.columnInt(2);
+        f.mtimeNs = s.columnInt(3);
+        f.inode = quint64(s.columnInt(4));
+        f.offset = s.columnInt(5);
+        current->files.insert(f.relPath, f);
+    }
+    if (r != Statement::Result::Done)
+        return fail();
+    return result;
+}
+
+core::MetricPoints Cache::loadSeries(qint64 runId, const QString &key) const {
+    Private &p = *d;
+    p.start();
+    core::MetricPoints points;
+    Statement &s = p.st(Sql::LoadSeries);
+    Statement::Scope scope(s);
+    s.bind(1, runId);
+    s.bind(2, key);
+    switch (s.step()) {
+    case Statement::Result::Row:
+        if (!SeriesCodec::decode(s.columnBlob(0), &points)) {
+            p.fail(translate("The points of “%1” (run %2) in the cache “%3” are damaged; "
+                             "re-import the run.")
+                       .arg(key)
+                       .arg(runId)
+                       .arg(p.db.path()),
+                   nullptr);
+        }
+        break;
+    case Statement::Result::Done:
+        break; // no such series: no points
+    case Statement::Result::Error:
+        p.fail(translate("The points of “%1” could not be read from the cache “%2”: %3.")
+                   .arg(key, p.db.path(), p.sqliteReason()),
+               nullptr);
+    }
+    return points;
+}
+
+QStringList Cache::sources() const {
+    Private &p = *d;
+    p.start();
+    QStringList roots;
+    Statement &s = p.st(Sql::Sources);
+    Statement::Scope scope(s);
+    Statement::Result r;
+    while ((r = s.step()) == Statement::Result::Row)
+        roots.append(s.columnText(0));
+    if (r != Statement::Result::Done) {
+        p.fail(translate("The sources could not be read from the cache “%1”: %2.")
+                   .arg(p.db.path(), p.sqliteReason()),
+               nullptr);
+    }
+    return roots;
+}
+
+core::Problems Cache::problems(const QString &sourceRoot) const {
+    Private &p = *d;
+    p.start();
+    core::Problems problems;
+    Statement &s = p.st(Sql::Problems);
+    Statement::Scope scope(s);
+    s.bind(1, sourceRoot);
+    Statement::Result r;
+    while ((r = s.step()) == Statement::Result::Row)
+        problems.append({s.columnText(0), s.columnText(1), s.columnText(2)});
+    if (r != Statement::Result::Done) {
+        p.fail(translate("The import problems of “%1” could not be read from the cache “%2”: "
+                         "%3.")
+                   .arg(sourceRoot, p.db.path(), p.sqliteReason()),
+               nullptr);
+    }
+    return problems;
+}
+
+Cache::Counts Cache::counts(const QString &sourceRoot) const {
+    Private &p = *d;
+    p.start();
+    Counts counts;
+    Statement &s = p.st(sourceRoot.isEmpty() ? Sql::Counts : Sql::CountsOfSource);
+    Statement::Scope scope(s);
+    if (!sourceRoot.isEmpty())
+        s.bind(1, sourceRoot);
+    if (s.step() == Statement::Result::Row) {
+        counts.runs = s.columnInt(0);
+        counts.series = s.columnInt(1);
+        counts.points = s.columnInt(2);
+    } else {
+        p.fail(translate("The cache “%1” could not be counted: %2.")
+                   .arg(p.db.path(), p.sqliteReason()),
+               nullptr);
+    }
+    return counts;
+}
+
+} // namespace runlens::store

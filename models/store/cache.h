@@ -105,6 +105,10 @@ public:
     };
     [[nodiscard]] Counts counts(const QString &sourceRoot = {}) const;
 
+    /// The sentence describing the last failure of any call (empty after a success), for the
+    /// calls that have no error parameter: removeRunsExcept, removeSource and the readers.
+    [[nodiscard]] QString lastError() const;
+
 private:
     Cache();
     struct Private;

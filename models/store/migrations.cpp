@@ -1,1 +1,133 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
+#include "migrations.h"
+
+#include "database.h"
+
+#include <QCoreApplication>
+
+namespace runlens::store {
+
+namespace {
+
+// Version 1, the original schema. Never edit it: old cache files were made by it, and
+// tests/models/store/data/cache-v1.sqlite checks that they still upgrade.
+//
+// runs.config, .tags and .summaries are RecordCodec blobs; series.points is a SeriesCodec blob
+// with series.count caching its number of points. inode is stored as the two's-complement
+// qint64 of the quint64.
+constexpr const char *schemaV1 = R"sql(
+CREATE TABLE runs (
+    id          INTEGER PRIMARY KEY,
+    source_root TEXT    NOT NULL,
+    path        TEXT    NOT NULL,
+    run_key     TEXT    NOT NULL,
+    format      TEXT    NOT NULL,
+    uid         TEXT    NOT NULL,
+    name        TEXT    NOT NULL,
+    experiment  TEXT    NOT NULL,
+    status      INTEGER NOT NULL,
+    deleted     INTEGER NOT NULL,
+    start_ms    INTEGER NOT NULL,
+    end_ms      INTEGER NOT NULL,
+    config      BLOB    NOT NULL,
+    tags        BLOB    NOT NULL,
+    summaries   BLOB    NOT NULL,
+    UNIQUE (source_root, path)
+);
+CREATE TABLE series (
+    id     INTEGER PRIMARY KEY,
+    run_id INTEGER NOT NULL REFERENCES runs (id) ON DELETE CASCADE,
+    key    TEXT    NOT NULL,
+    count  INTEGER NOT NULL,
+    points BLOB    NOT NULL,
+    UNIQUE (run_id, key)
+);
+CREATE TABLE files (
+    run_id   INTEGER NOT NULL REFERENCES runs (id) ON DELETE CASCADE,
+    rel_path TEXT    NOT NULL,
+    size     INTEGER NOT NULL,
+    mtime_ns INTEGER NOT NULL,
+    inode    INTEGER NOT NULL,
+    offset   INTEGER NOT NULL,
+    PRIMARY KEY (run_id, rel_path)
+) WITHOUT ROWID;
+)sql";
+
+// Version 2: what version 1 lacked. A source row per folder the user opened, with the time of
+// its last finished import, and the problems that import reported (version 1 forgot problems
+// between sessions). Sources that already have runs are registered, not yet imported.
+constexpr const char *schemaV2 = R"sql(
+CREATE TABLE sources (
+    root             TEXT PRIMARY KEY,
+    last_import_ms   INTEGER
+);
+CREATE TABLE problems (
+    id          INTEGER PRIMARY KEY,
+    source_root TEXT NOT NULL REFERENCES sources (root) ON DELETE CASCADE,
+    path        TEXT NOT NULL,
+    location    TEXT NOT NULL,
+    message     TEXT NOT NULL
+);
+CREATE INDEX problems_by_source ON problems (source_root);
+CREATE INDEX runs_by_key ON runs (run_key);
+INSERT INTO sources (root) SELECT DISTINCT source_root FROM runs;
+)sql";
+
+} // namespace
+
+const std::vector<Migration> &Migrations::ladder() {
+    static const std::vector<Migration> rungs = {
+        {1,
+         [](Database &db) {
+             return db.exec(schemaV1);
+         }},
+        {2,
+         [](Database &db) {
+             return db.exec(schemaV2);
+         }},
+    };
+    return rungs;
+}
+
+bool Migrations::run(Database &db, const std::vector<Migration> &ladder, QString *error) {
+    const auto fail = [&](int version) {
+        const QString reason = db.errorMessage();
+        if (error) {
+            *error = QCoreApplication::translate(
+                         "runlens::store::Cache",
+                         "The cache “%1” could not be upgraded to schema version %2: %3.")
+                         .arg(db.path())
+                         .arg(version)
+                         .arg(reason);
+        }
+        qCWarning(lcStore) << "migration to" << version << "failed:" << reason;
+        return false;
+    };
+
+    for (const Migration &rung : ladder) {
+        Transaction tx(db, Transaction::Kind::Immediate);
+        if (!tx.isActive())
+            return fail(rung.version);
+        const std::optional<qint64> current = db.queryInt("PRAGMA user_version");
+        if (!current)
+            return fail(rung.version);
+        if (*current >= rung.version)
+            continue; // already there, maybe climbed by another connection meanwhile
+        if (*current != rung.version - 1) {
+            db.setErrorMessage(QCoreApplication::translate("runlens::store::Cache",
+                                                           "no upgrade step starts at version %1")
+                                   .arg(*current));
+            return fail(rung.version);
+        }
+        if (!rung.apply(db))
+            return fail(rung.version);
+        // PRAGMA takes no parameters; the number is ours, not user input.
+        const QByteArray bump = "PRAGMA user_version = " + QByteArray::number(rung.version);
+        if (!db.exec(bump.constData()) || !tx.commit())
+            return fail(rung.version);
+        qCDebug(lcStore) << "cache" << db.path() << "upgraded to schema version" << rung.version;
+    }
+    return true;
+}
+
+} // namespace runlens::store
