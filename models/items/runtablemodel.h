@@ -5,6 +5,7 @@
 #include "core/runfield.h"
 
 #include <QAbstractTableModel>
+#include <QHash>
 #include <vector>
 
 namespace runlens::items {
@@ -39,8 +40,19 @@ public:
     [[nodiscard]] int rowOfRunId(qint64 id) const;                 ///< -1 when absent
 
 private:
+    [[nodiscard]] const QVariant *paramAt(int row, int column) const;
+    [[nodiscard]] const core::MetricSummary *metricAt(int row, int column) const;
+    [[nodiscard]] QVariant sortValue(int row, int column) const;
+    [[nodiscard]] QString displayText(int row, int column) const;
+    [[nodiscard]] QString toolTip(int row, int column) const;
+
     core::Runs m_runs;
     std::vector<core::RunField> m_columns;
+    int m_paramCount = 0;
+    /// Column-major, one entry per (param or metric column, row): where that key sits in the
+    /// run's config entries or metrics, -1 when absent. Spares data() a search per cell.
+    std::vector<qint32> m_cellIndex;
+    QHash<qint64, int> m_rowOfId;
 };
 
 } // namespace runlens::items
