@@ -1,1 +1,108 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include "core/problem.h"
+#include "store/cache.h"
+
+#include <QString>
+#include <atomic>
+#include <functional>
+#include <vector>
+
+namespace runlens::sources {
+
+/// One entry of a folder as the scanner listed it (symlinks resolved).
+struct FolderEntry {
+    QString name;
+    bool isDir = false;
+    bool isFile = false;
+};
+
+/// A folder the scanner reached, with its entries. Listing costs one readdir; importers decide
+/// from names first (sniff) and only then read small files (scanFolder).
+struct FolderListing {
+    QString absPath; ///< absolute, as walked (symlinks not resolved)
+    QString relPath; ///< relative to the opened root, '/' separated; empty for the root itself
+    std::vector<FolderEntry> entries;
+
+    [[nodiscard]] const FolderEntry *find(QStringView name) const;
+    [[nodiscard]] bool hasFile(QStringView name) const;
+    [[nodiscard]] bool hasDir(QStringView name) const;
+};
+
+/// Where a run lives, as the scan found it. Handed to the importer's read() later, possibly on
+/// another thread.
+struct RunLocation {
+    QString importer;     ///< Importer::id() of the importer that found it
+    QString absPath;      ///< run folder (or file)
+    QString relPath;      ///< relative to the opened root, '/' separated; becomes Run::path
+    QString group;        ///< experiment/project name the scan learnt from the surroundings
+    bool deleted = false; ///< the surroundings say it is deleted (MLflow .trash)
+};
+
+/// What scanFolder() made of a folder.
+struct FolderClaim {
+    std::vector<RunLocation> runs; ///< runs found in or below this folder
+    /// true: the importer owns this folder's subtree (e.g. an MLflow experiment with its runs
+    /// and artifacts); the scanner does not descend. false: the scanner continues below.
+    bool prune = false;
+    /// Child folder names the scanner must not descend into (only when prune is false).
+    QStringList skipChildren;
+};
+
+/// Shared by the scan: the opened root and where to put problems.
+struct ScanContext {
+    QString rootAbs;
+    core::Problems *problems = nullptr;
+    const std::atomic_bool *cancel = nullptr;
+};
+
+/// What reading one run gave.
+struct ReadResult {
+    enum class Outcome {
+        Updated,   ///< update holds the run; write it
+        Unchanged, ///< every file matched the previous fingerprints; nothing was read
+        Skipped,   ///< not readable now (broken/missing meta, vanished); keep the cached state
+        NotARun,   ///< the location turned out not to be a run; nothing to report
+        Cancelled,
+    };
+    Outcome outcome = Outcome::Skipped;
+    store::RunUpdate update;
+    core::Problems problems;
+    qint64 bytesRead = 0;
+};
+
+/// One file format. Implementations are stateless (all const), so one instance serves every
+/// thread. To add a format: implement this, add it to importers() in importer.cpp, and keep the
+/// byte-level parsing in plain functions (see mlflowparser.h) that tests drive directly.
+class Importer {
+public:
+    virtual ~Importer();
+
+    /// Stable id, also Run::format and the prefix of Run::key ("mlflow").
+    [[nodiscard]] virtual QString id() const = 0;
+    [[nodiscard]] virtual QString displayName() const = 0;
+
+    /// Cheap test from names only, no I/O: could this folder hold something of this format?
+    [[nodiscard]] virtual bool sniff(const FolderListing &folder) const = 0;
+
+    /// Called for folders that sniff() accepted. May read small files (meta.yaml). Returns the
+    /// runs found and whether the scanner should descend further. Must not descend into
+    /// artifact trees.
+    [[nodiscard]] virtual FolderClaim scanFolder(const FolderListing &folder,
+                                                 ScanContext &context) const = 0;
+
+    /// Reads one run. previous is the cached state of the same location (or null): files whose
+    /// fingerprint matches are not read, append-only files are read from their offsets.
+    /// Thread-safe; checks cancel between files.
+    [[nodiscard]] virtual ReadResult read(const RunLocation &location, const QString &sourceRoot,
+                                          const store::PreviousRun *previous,
+                                          const std::atomic_bool &cancel) const = 0;
+};
+
+/// Every importer, in the order the scanner asks them (the first that prunes a folder wins).
+const std::vector<const Importer *> &importers();
+/// The importer with this id, or null.
+const Importer *importerById(const QString &id);
+
+} // namespace runlens::sources
