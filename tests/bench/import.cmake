@@ -1,0 +1,11 @@
+# SPDX-License-Identifier: GPL-3.0-or-later
+# Import benchmarks: plain executables, not ctest tests (see docs/PERFORMANCE.md, "Import").
+find_package(Threads REQUIRED)
+
+# The bare baseline: walk a folder and read every file, two threads.
+add_executable(bench_walkread walkread.cpp walkread.h)
+target_link_libraries(bench_walkread PRIVATE Threads::Threads)
+
+# Generate a store, then time walk-and-read, full import, unchanged and appended re-imports.
+add_executable(bench_import bench_import.cpp walkread.h)
+target_link_libraries(bench_import PRIVATE runlens_sources runlens_demo Threads::Threads)
