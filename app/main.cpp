@@ -1,1 +1,46 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
+#include "cli.h"
+
+#include <QApplication>
+#include <QIcon>
+#include <memory>
+
+using runlens::app::Cli;
+
+int main(int argc, char **argv) {
+    QStringList args;
+    args.reserve(argc);
+    for (int i = 0; i < argc; ++i)
+        args.append(QString::fromLocal8Bit(argv[i]));
+
+    const QString command = Cli::subcommand(args);
+    const bool window = command.isEmpty() && !Cli::wantsHelpOrVersion(args);
+    if (command == QLatin1String("screenshot"))
+        Cli::preferOffscreenPlatform();
+
+    // The headless subcommands need no display: a QCoreApplication is enough for them.
+    std::unique_ptr<QCoreApplication> app;
+    if (window || command == QLatin1String("screenshot"))
+        app = std::make_unique<QApplication>(argc, argv);
+    else
+        app = std::make_unique<QCoreApplication>(argc, argv);
+    QCoreApplication::setOrganizationName(QStringLiteral("RunLens"));
+    QCoreApplication::setApplicationName(QStringLiteral("RunLens"));
+    QCoreApplication::setApplicationVersion(QStringLiteral(RUNLENS_VERSION));
+    if (qobject_cast<QApplication *>(app.get())) {
+        QApplication::setDesktopFileName(QStringLiteral("io.github.runlens.RunLens"));
+        QApplication::setWindowIcon(QIcon(QStringLiteral(":/runlens/runlens.svg")));
+    }
+    Cli::installTranslators(app.get());
+
+    const QStringList rest = Cli::subcommandArgs(args, command);
+    if (command == QLatin1String("import"))
+        return Cli::runImport(rest);
+    if (command == QLatin1String("runs"))
+        return Cli::runRuns(rest);
+    if (command == QLatin1String("screenshot"))
+        return Cli::runScreenshot(rest);
+    if (command == QLatin1String("demo"))
+        return Cli::runDemo(rest);
+    return Cli::runWindow(rest);
+}
