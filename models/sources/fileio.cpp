@@ -60,45 +60,65 @@ Fd openDir(int dirFd, const char *path, int *err) {
 }
 
 bool listDir(int dirFd, const char *path, std::vector<Entry> &out, int *err, bool statFiles) {
-    Fd fd = openDir(dirFd, path, err);
-    if (!fd.valid())
-        return false;
-    const int listFd = fd.get();
-    DIR *dir = ::fdopendir(fd.release());
-    if (!dir) {
-        setErr(err, errno);
-        ::close(listFd);
-        return false;
-    }
-    while (const dirent *de = ::readdir(dir)) {
-        const char *n = de->d_name;
-        if (n[0] == '.' && (n[1] == 0 || (n[1] == '.' && n[2] == 0)))
-            continue;
-        Entry e;
-        e.name = n;
-        const bool needStat =
-            de->d_type == DT_LNK || de->d_type == DT_UNKNOWN || (statFiles && de->d_type == DT_REG);
-        if (needStat) {
-            e.isSymlink = de->d_type == DT_LNK;
-            struct stat sb {};
-            if (::fstatat(::dirfd(dir), n, &sb, 0) != 0)
-                continue; // vanished, or a dangling link
-            e.isDir = S_ISDIR(sb.st_mode);
-            e.isFile = S_ISREG(sb.st_mode);
-            e.st = fromStat(sb);
-        } else {
-            e.isDir = de->d_type == DT_DIR;
-            e.isFile = de->d_type == DT_REG;
+    const Fd fd = openDir(dirFd, path, err);
+    return fd.valid() && listOpenDir(fd.get(), out, err, statFiles);
+}
+
+bool listOpenDir(int fd, std::vector<Entry> &out, int *err, bool statFiles) {
+    // getdents64 straight into a per-thread buffer: fdopendir/readdir would add an fstat, a
+    // fcntl and a heap buffer per folder, and a run has four folders.
+    alignas(8) thread_local char buf[32 * 1024];
+    for (;;) {
+        const ssize_t n = ::getdents64(fd, buf, sizeof buf);
+        if (n == 0)
+            return true;
+        if (n < 0) {
+            if (errno == EINTR)
+                continue;
+            setErr(err, errno);
+            return false;
         }
-        out.push_back(std::move(e));
+        for (ssize_t pos = 0; pos < n;) {
+            const auto *de = reinterpret_cast<const dirent64 *>(buf + pos);
+            pos += de->d_reclen;
+            const char *name = de->d_name;
+            if (name[0] == '.' && (name[1] == 0 || (name[1] == '.' && name[2] == 0)))
+                continue;
+            Entry e;
+            e.name = name;
+            const bool needStat = de->d_type == DT_LNK || de->d_type == DT_UNKNOWN ||
+                                  (statFiles && de->d_type == DT_REG);
+            if (needStat) {
+                e.isSymlink = de->d_type == DT_LNK;
+                struct stat sb {};
+                if (::fstatat(fd, name, &sb, 0) != 0)
+                    continue; // vanished, or a dangling link
+                e.isDir = S_ISDIR(sb.st_mode);
+                e.isFile = S_ISREG(sb.st_mode);
+                e.st = fromStat(sb);
+            } else {
+                e.isDir = de->d_type == DT_DIR;
+                e.isFile = de->d_type == DT_REG;
+            }
+            out.push_back(std::move(e));
+        }
     }
-    ::closedir(dir);
-    return true;
+}
+
+std::optional<Stat> statFd(int fd, int *err) {
+    struct stat sb {};
+    if (::fstat(fd, &sb) != 0) {
+        setErr(err, errno);
+        return std::nullopt;
+    }
+    return fromStat(sb);
 }
 
 ReadStatus readFile(int dirFd, const char *path, qint64 offset, std::string &out, Stat *st,
                     int *err) {
-    Fd fd(::openat(dirFd, path, O_RDONLY | O_CLOEXEC));
+    // O_NONBLOCK: a FIFO in place of a file must not hang the open (no effect on regular files;
+    // callers may open names they have not stat'ed first).
+    Fd fd(::openat(dirFd, path, O_RDONLY | O_CLOEXEC | O_NONBLOCK));
     if (!fd.valid()) {
         setErr(err, errno);
         if (errno == ENOENT || errno == ENOTDIR)

@@ -66,6 +66,13 @@ struct Entry {
 bool listDir(int dirFd, const char *path, std::vector<Entry> &out, int *err = nullptr,
              bool statFiles = false);
 
+/// Like listDir, for a folder that is open already (fd stays open; its read position moves to
+/// the end). Reads the entries with getdents64, without a DIR stream.
+bool listOpenDir(int fd, std::vector<Entry> &out, int *err = nullptr, bool statFiles = false);
+
+/// fstat(2) of an open descriptor.
+std::optional<Stat> statFd(int fd, int *err = nullptr);
+
 enum class ReadStatus { Ok, Missing, NotAFile, Error };
 
 /// Reads a regular file from offset to the size fstat(2) reports once it is open, appending the

@@ -10,6 +10,30 @@ namespace runlens::sources {
 
 Importer::~Importer() = default;
 
+PreviousState::~PreviousState() = default;
+
+namespace {
+
+/// The cached state of a single run (or nothing).
+class OneRun final : public PreviousState {
+public:
+    explicit OneRun(const store::PreviousRun *run)
+        : m_run(run) {}
+    [[nodiscard]] bool empty() const override { return m_run == nullptr; }
+    [[nodiscard]] const store::PreviousRun *find(const QString &) const override { return m_run; }
+
+private:
+    const store::PreviousRun *m_run;
+};
+
+} // namespace
+
+ReadResult Importer::read(const RunLocation &location, const QString &sourceRoot,
+                          const store::PreviousRun *previous,
+                          const std::atomic_bool &cancel) const {
+    return read(location, sourceRoot, OneRun(previous), cancel);
+}
+
 const FolderEntry *FolderListing::find(QStringView name) const {
     for (const FolderEntry &e : entries) {
         if (e.name == name)

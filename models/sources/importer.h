@@ -72,6 +72,19 @@ struct ReadResult {
     qint64 bytesRead = 0;
 };
 
+/// The cached state of one source's runs from earlier imports, handed to Importer::read(). It
+/// may still be loading while read() lists files: empty() is known at once, find() waits.
+class PreviousState {
+public:
+    virtual ~PreviousState();
+    /// True when the cache holds no run of the source: every run is new, so read() reads every
+    /// file and need not take fingerprints first. Never waits.
+    [[nodiscard]] virtual bool empty() const = 0;
+    /// The cached state of the run at relPath (RunLocation::relPath), or null. May wait until
+    /// the cache is loaded.
+    [[nodiscard]] virtual const store::PreviousRun *find(const QString &relPath) const = 0;
+};
+
 /// One file format. Implementations are stateless (all const), so one instance serves every
 /// thread. To add a format: implement this, add it to importers() in importer.cpp, and keep the
 /// byte-level parsing in plain functions (see mlflowparser.h) that tests drive directly.
@@ -92,12 +105,17 @@ public:
     [[nodiscard]] virtual FolderClaim scanFolder(const FolderListing &folder,
                                                  ScanContext &context) const = 0;
 
-    /// Reads one run. previous is the cached state of the same location (or null): files whose
-    /// fingerprint matches are not read, append-only files are read from their offsets.
-    /// Thread-safe; checks cancel between files.
+    /// Reads one run. previous.find(location.relPath) is the cached state of the same location
+    /// (or null): files whose fingerprint matches are not read, append-only files are read from
+    /// their offsets. Thread-safe; checks cancel between files.
     [[nodiscard]] virtual ReadResult read(const RunLocation &location, const QString &sourceRoot,
-                                          const store::PreviousRun *previous,
+                                          const PreviousState &previous,
                                           const std::atomic_bool &cancel) const = 0;
+
+    /// Convenience: reads one run against the cached state of that one run (or null).
+    [[nodiscard]] ReadResult read(const RunLocation &location, const QString &sourceRoot,
+                                  const store::PreviousRun *previous,
+                                  const std::atomic_bool &cancel) const;
 };
 
 /// Every importer, in the order the scanner asks them (the first that prunes a folder wins).

@@ -12,6 +12,7 @@
 #include <QElapsedTimer>
 #include <QFileInfo>
 #include <QSet>
+#include <future>
 #include <mutex>
 #include <thread>
 
@@ -52,6 +53,33 @@ struct SharedProgress {
         p.current = current;
         return p;
     }
+};
+
+/// The cached state of a source, loaded by the writer thread while the parsers list files.
+class LoadingPrevious final : public PreviousState {
+public:
+    explicit LoadingPrevious(bool cached)
+        : m_cached(cached) {}
+
+    [[nodiscard]] bool empty() const override { return !m_cached; }
+    [[nodiscard]] const store::PreviousRun *find(const QString &relPath) const override {
+        if (!m_cached)
+            return nullptr;
+        m_ready.wait();
+        const auto it = m_runs.constFind(relPath);
+        return it == m_runs.constEnd() ? nullptr : &*it;
+    }
+    /// Called once; find() returns from then on.
+    void set(QHash<QString, store::PreviousRun> runs) {
+        m_runs = std::move(runs);
+        m_promise.set_value();
+    }
+
+private:
+    bool m_cached;
+    QHash<QString, store::PreviousRun> m_runs;
+    std::promise<void> m_promise;
+    std::shared_future<void> m_ready = m_promise.get_future().share();
 };
 
 /// Old problems of runs that were not read again this time still hold: the files did not change.
@@ -137,6 +165,7 @@ ImportSummary ImportJob::run(const std::atomic_bool &cancel, const ProgressCallb
         core::Problems scanProblems;
         bool scanComplete = false;
         shared.scanning = true;
+        LoadingPrevious previous(cache->hasRuns(source));
 
         std::thread scanner([&] {
             ScanContext context{source, &scanProblems, &cancel};
@@ -148,12 +177,6 @@ ImportSummary ImportJob::run(const std::atomic_bool &cancel, const ProgressCallb
             shared.scanning = false;
             work.close();
         });
-        // The scan needs no cached state, so it runs while the cache loads it.
-        const QHash<QString, store::PreviousRun> previous = cache->loadPrevious(source);
-        const core::Problems oldProblems = cache->problems(source);
-        qCDebug(lcSources) << "loaded" << previous.size() << "cached runs of" << source << "in"
-                           << phase.restart() << "ms";
-
         std::atomic<int> parsersLeft{threads};
         std::vector<std::thread> parsers;
         for (int i = 0; i < threads; ++i) {
@@ -165,9 +188,7 @@ ImportSummary ImportJob::run(const std::atomic_bool &cancel, const ProgressCallb
                     if (!importer)
                         continue;
                     shared.setCurrent(loc->relPath.isEmpty() ? source : loc->relPath);
-                    const auto it = previous.constFind(loc->relPath);
-                    ReadResult r = importer->read(
-                        *loc, source, it == previous.constEnd() ? nullptr : &*it, cancel);
+                    ReadResult r = importer->read(*loc, source, previous, cancel);
                     shared.bytesRead += r.bytesRead;
                     results.push(ParsedRun{std::move(*loc), std::move(r)});
                 }
@@ -175,6 +196,15 @@ ImportSummary ImportJob::run(const std::atomic_bool &cancel, const ProgressCallb
                     results.close();
             });
         }
+
+        // The scan and the parsers' listing need no cached state, so they run while this thread
+        // loads it; the parsers wait for it only to compare fingerprints.
+        if (!previous.empty()) {
+            previous.set(cache->loadPrevious(source));
+            qCDebug(lcSources) << "loaded the cached runs of" << source << "in" << phase.elapsed()
+                               << "ms";
+        }
+        const core::Problems oldProblems = cache->problems(source);
 
         core::Problems runProblems;
         QSet<QString> notRuns;

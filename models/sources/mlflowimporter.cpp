@@ -52,12 +52,13 @@ struct RunFile {
 constexpr int maxDepth = 32;
 
 /// Collects the regular files below runFd/sub (nested names), with their fingerprints.
-void collect(int runFd, const std::string &sub, FileKind kind, int depth, std::vector<RunFile> &out,
-             std::vector<fileio::Entry> &scratch) {
+/// withStat: also take each file's fingerprint (one fstatat each); without it, only names.
+void collect(int runFd, const std::string &sub, FileKind kind, int depth, bool withStat,
+             std::vector<RunFile> &out, std::vector<fileio::Entry> &scratch) {
     if (depth > maxDepth)
         return;
     scratch.clear();
-    if (!fileio::listDir(runFd, sub.c_str(), scratch, nullptr, true))
+    if (!fileio::listDir(runFd, sub.c_str(), scratch, nullptr, withStat))
         return; // missing folder: the run simply has none
     std::vector<fileio::Entry> entries;
     entries.swap(scratch);
@@ -66,7 +67,7 @@ void collect(int runFd, const std::string &sub, FileKind kind, int depth, std::v
         rel += '/';
         rel += e.name;
         if (e.isDir) {
-            collect(runFd, rel, kind, depth + 1, out, scratch);
+            collect(runFd, rel, kind, depth + 1, withStat, out, scratch);
         } else if (e.isFile) {
             out.push_back(RunFile{std::move(rel), QString(), kind, e.st});
         }
@@ -194,7 +195,7 @@ FolderClaim MlflowImporter::scanFolder(const FolderListing &folder, ScanContext 
 }
 
 ReadResult MlflowImporter::read(const RunLocation &location, const QString &sourceRoot,
-                                const store::PreviousRun *previous,
+                                const PreviousState &previousState,
                                 const std::atomic_bool &cancel) const {
     ReadResult result;
     result.outcome = ReadResult::Outcome::Skipped;
@@ -212,30 +213,65 @@ ReadResult MlflowImporter::read(const RunLocation &location, const QString &sour
         return result;
     }
     const QString folderName = location.absPath.section(u'/', -1);
-
-    // 1. Fingerprints of every file that makes up the run (stat only).
-    std::vector<RunFile> files;
-    files.reserve(previous ? size_t(previous->files.size()) : 48);
-    const auto metaStat = fileio::statAt(runFd.get(), "meta.yaml", &err);
-    if (!metaStat) {
+    auto noMeta = [&] {
         if (looksLikeRunId(folderName))
             problem({}, {}, tr("The run folder has no meta.yaml; skipped"));
         result.outcome = ReadResult::Outcome::NotARun;
-        return result;
-    }
-    if (!metaStat->isFile) {
-        problem(QStringLiteral("meta.yaml"), {}, tr("meta.yaml is not a regular file"));
-        return result;
-    }
-    files.push_back(RunFile{"meta.yaml", QStringLiteral("meta.yaml"), FileKind::Meta, *metaStat});
+        return std::move(result);
+    };
+
+    // 1. The files that make up the run. With cached state to compare against, with their
+    // fingerprints (stat only). Without any, every file is read anyway: list names only and take
+    // each fingerprint from the fstat of the opened file, which saves a stat per file.
+    const bool takeFingerprints = !previousState.empty();
+    std::vector<RunFile> files;
+    files.reserve(48);
     std::vector<fileio::Entry> scratch;
-    collect(runFd.get(), "params", FileKind::Param, 0, files, scratch);
-    collect(runFd.get(), "tags", FileKind::Tag, 0, files, scratch);
-    collect(runFd.get(), "metrics", FileKind::Metric, 0, files, scratch);
+    std::string buf;
+    bool haveMetaBytes = false; // buf holds meta.yaml, files.front().st its fingerprint
+    if (takeFingerprints) {
+        const auto metaStat = fileio::statAt(runFd.get(), "meta.yaml", &err);
+        if (!metaStat)
+            return noMeta();
+        if (!metaStat->isFile) {
+            problem(QStringLiteral("meta.yaml"), {}, tr("meta.yaml is not a regular file"));
+            return result;
+        }
+        files.push_back(
+            RunFile{"meta.yaml", QStringLiteral("meta.yaml"), FileKind::Meta, *metaStat});
+    } else {
+        fileio::Stat st;
+        const auto status = fileio::readFile(runFd.get(), "meta.yaml", 0, buf, &st, &err);
+        switch (status) {
+        case fileio::ReadStatus::Ok:
+            break;
+        case fileio::ReadStatus::Missing:
+            return noMeta();
+        case fileio::ReadStatus::NotAFile:
+            problem(QStringLiteral("meta.yaml"), {}, tr("meta.yaml is not a regular file"));
+            return result;
+        case fileio::ReadStatus::Error: {
+            const int readErr = err;
+            if (!fileio::statAt(runFd.get(), "meta.yaml"))
+                return noMeta();
+            problem(QStringLiteral("meta.yaml"), {},
+                    tr("Cannot read meta.yaml: %1").arg(errnoText(readErr)));
+            return result;
+        }
+        }
+        haveMetaBytes = true;
+        files.push_back(RunFile{"meta.yaml", QStringLiteral("meta.yaml"), FileKind::Meta, st});
+    }
+    collect(runFd.get(), "params", FileKind::Param, 0, takeFingerprints, files, scratch);
+    collect(runFd.get(), "tags", FileKind::Tag, 0, takeFingerprints, files, scratch);
+    collect(runFd.get(), "metrics", FileKind::Metric, 0, takeFingerprints, files, scratch);
     for (RunFile &f : files) {
         if (f.relQ.isEmpty())
             f.relQ = QString::fromUtf8(f.rel.data(), qsizetype(f.rel.size()));
     }
+    // Waits here, not earlier, when the cache is still loading.
+    const store::PreviousRun *previous =
+        takeFingerprints ? previousState.find(location.relPath) : nullptr;
 
     // 2. Compare with the previous import.
     bool allSame = previous != nullptr && previous->files.size() == qsizetype(files.size());
@@ -272,20 +308,21 @@ ReadResult MlflowImporter::read(const RunLocation &location, const QString &sour
 
     store::RunUpdate &update = result.update;
     core::Run &run = update.run;
-    std::string buf;
 
     // 3. Metadata: meta.yaml, params and tags are small, read them all when any changed.
     if (!metaSame) {
-        fileio::Stat st;
-        buf.clear();
-        const auto status = fileio::readFile(runFd.get(), "meta.yaml", 0, buf, &st, &err);
-        if (status != fileio::ReadStatus::Ok) {
-            if (status != fileio::ReadStatus::Missing)
-                problem(QStringLiteral("meta.yaml"), {},
-                        tr("Cannot read meta.yaml: %1").arg(errnoText(err)));
-            return result;
+        if (!haveMetaBytes) {
+            fileio::Stat st;
+            buf.clear();
+            const auto status = fileio::readFile(runFd.get(), "meta.yaml", 0, buf, &st, &err);
+            if (status != fileio::ReadStatus::Ok) {
+                if (status != fileio::ReadStatus::Missing)
+                    problem(QStringLiteral("meta.yaml"), {},
+                            tr("Cannot read meta.yaml: %1").arg(errnoText(err)));
+                return result;
+            }
+            files.front().st = st;
         }
-        files.front().st = st;
         result.bytesRead += qint64(buf.size());
         const mlflow::Meta meta = mlflow::parseMeta(buf);
         if (meta.kind != mlflow::MetaKind::Run) {

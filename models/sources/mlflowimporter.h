@@ -15,8 +15,9 @@ public:
     [[nodiscard]] bool sniff(const FolderListing &folder) const override;
     [[nodiscard]] FolderClaim scanFolder(const FolderListing &folder,
                                          ScanContext &context) const override;
+    using Importer::read;
     [[nodiscard]] ReadResult read(const RunLocation &location, const QString &sourceRoot,
-                                  const store::PreviousRun *previous,
+                                  const PreviousState &previous,
                                   const std::atomic_bool &cancel) const override;
 
     /// Sub-folders of an experiment folder that are never runs.

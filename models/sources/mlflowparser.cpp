@@ -150,39 +150,167 @@ void parseMetricLines(std::string_view data, MetricParseResult &out) {
 
 namespace {
 
-// yaml-cpp helpers that never throw.
-const YAML::Node child(const YAML::Node &map, const char *key) {
-    try {
-        return map[key];
-    } catch (const YAML::Exception &) {
-        return YAML::Node(YAML::NodeType::Undefined);
+/// A top-level value of a meta.yaml mapping, reduced to what parseMeta asks of it.
+struct FlatValue {
+    enum Kind { Scalar, Null, Other };
+    std::string key;
+    Kind kind = Other;
+    std::string scalar;
+};
+using FlatMap = std::vector<FlatValue>;
+
+const FlatValue *find(const FlatMap &map, std::string_view key) {
+    for (const FlatValue &v : map) {
+        if (v.key == key)
+            return &v; // the first of duplicates, as yaml-cpp's lookup does
     }
+    return nullptr;
 }
 
-bool has(const YAML::Node &map, const char *key) {
-    const YAML::Node n = child(map, key);
-    return n.IsDefined();
+bool isKeyChar(char c) {
+    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_';
+}
+
+bool isNullWord(std::string_view v) {
+    return v == "~" || v == "null" || v == "Null" || v == "NULL";
+}
+
+/// The fast path: the flat block mapping PyYAML writes for MLflow (`key: value` lines with plain
+/// or single-quoted scalars, null and `[]`). Returns false for anything else (nesting, comments,
+/// double quotes, tags, anchors, continuation lines, duplicate keys, CR or tab), and the caller
+/// hands the text to yaml-cpp, so the result never differs from a full parse.
+bool parseFlat(std::string_view yaml, FlatMap &out) {
+    size_t pos = 0;
+    while (pos < yaml.size()) {
+        size_t eol = yaml.find('\n', pos);
+        if (eol == std::string_view::npos)
+            eol = yaml.size();
+        std::string_view line = yaml.substr(pos, eol - pos);
+        pos = eol + 1;
+        if (line.empty())
+            continue;
+        if (line.find_first_of("\r\t") != std::string_view::npos)
+            return false;
+        size_t k = 0;
+        while (k < line.size() && isKeyChar(line[k]))
+            ++k;
+        if (k == 0 || k == line.size() || line[k] != ':')
+            return false;
+        if (k + 1 < line.size() && line[k + 1] != ' ')
+            return false;
+        FlatValue v;
+        v.key = std::string(line.substr(0, k));
+        std::string_view value = line.substr(k + 1);
+        while (!value.empty() && value.front() == ' ')
+            value.remove_prefix(1);
+        while (!value.empty() && value.back() == ' ')
+            value.remove_suffix(1);
+        const char c = value.empty() ? 0 : value.front();
+        if (value.empty()) {
+            v.kind = FlatValue::Null;
+        } else if (c == '\'') {
+            std::string text;
+            size_t i = 1;
+            for (;;) {
+                if (i >= value.size())
+                    return false; // unterminated (a multi-line scalar)
+                if (value[i] == '\'') {
+                    if (i + 1 < value.size() && value[i + 1] == '\'') {
+                        text += '\'';
+                        i += 2;
+                        continue;
+                    }
+                    break;
+                }
+                text += value[i++];
+            }
+            if (i + 1 != value.size())
+                return false; // something after the closing quote
+            v.kind = FlatValue::Scalar;
+            v.scalar = std::move(text);
+        } else if (value == "[]" || value == "{}") {
+            v.kind = FlatValue::Other;
+        } else {
+            if (std::string_view("-?:,[]{}#&*!|>\"%@`").find(c) != std::string_view::npos &&
+                !(c == '-' && value.size() > 1 && value[1] >= '0' && value[1] <= '9'))
+                return false;
+            if (value.find(": ") != std::string_view::npos ||
+                value.find(" #") != std::string_view::npos || value.back() == ':' ||
+                value.find_first_of("[]{}") != std::string_view::npos)
+                return false;
+            if (isNullWord(value)) {
+                v.kind = FlatValue::Null;
+            } else {
+                v.kind = FlatValue::Scalar;
+                v.scalar = std::string(value);
+            }
+        }
+        if (find(out, v.key))
+            return false;
+        out.push_back(std::move(v));
+    }
+    return !out.empty();
+}
+
+/// The general path. Never throws: YAML errors set meta.kind = Broken.
+bool parseWithYamlCpp(std::string_view yaml, FlatMap &out, Meta &meta) {
+    YAML::Node root;
+    try {
+        root = YAML::Load(std::string(yaml));
+    } catch (const YAML::Exception &e) {
+        meta.kind = MetaKind::Broken;
+        meta.error = QString::fromStdString(e.msg);
+        meta.line = e.mark.is_null() ? 0 : e.mark.line + 1;
+        return false;
+    }
+    if (!root.IsMap()) {
+        meta.kind = MetaKind::Broken;
+        meta.error = tr("expected a YAML mapping of keys to values");
+        return false;
+    }
+    try {
+        for (const auto &pair : root) {
+            if (!pair.first.IsScalar())
+                continue;
+            FlatValue v;
+            v.key = pair.first.Scalar();
+            if (pair.second.IsScalar()) {
+                v.kind = FlatValue::Scalar;
+                v.scalar = pair.second.Scalar();
+            } else {
+                v.kind = pair.second.IsNull() ? FlatValue::Null : FlatValue::Other;
+            }
+            out.push_back(std::move(v));
+        }
+    } catch (const YAML::Exception &e) {
+        meta.kind = MetaKind::Broken;
+        meta.error = QString::fromStdString(e.msg);
+        return false;
+    }
+    return true;
+}
+
+bool has(const FlatMap &map, const char *key) {
+    return find(map, key) != nullptr;
 }
 
 /// The scalar text of map[key]; empty for null, missing or non-scalar values.
-QString text(const YAML::Node &map, const char *key) {
-    const YAML::Node n = child(map, key);
-    if (!n.IsDefined() || !n.IsScalar())
+QString text(const FlatMap &map, const char *key) {
+    const FlatValue *v = find(map, key);
+    if (!v || v->kind != FlatValue::Scalar)
         return {};
-    return QString::fromStdString(n.Scalar());
+    return QString::fromStdString(v->scalar);
 }
 
-qint64 integer(const YAML::Node &map, const char *key, qint64 fallback) {
-    const YAML::Node n = child(map, key);
-    if (!n.IsDefined() || !n.IsScalar())
+qint64 integer(const FlatMap &map, const char *key, qint64 fallback) {
+    const FlatValue *v = find(map, key);
+    if (!v || v->kind != FlatValue::Scalar)
         return fallback;
-    qint64 v = 0;
-    return parseInt(n.Scalar(), v) ? v : fallback;
+    qint64 n = 0;
+    return parseInt(v->scalar, n) ? n : fallback;
 }
 
-} // namespace
-
-Meta parseMeta(std::string_view yaml) {
+Meta parseMetaWith(std::string_view yaml, bool fast) {
     Meta meta;
     bool blank = true;
     for (char c : yaml) {
@@ -196,19 +324,12 @@ Meta parseMeta(std::string_view yaml) {
         meta.error = tr("the file is empty (MLflow may be rewriting it)");
         return meta;
     }
-    YAML::Node root;
-    try {
-        root = YAML::Load(std::string(yaml));
-    } catch (const YAML::Exception &e) {
-        meta.kind = MetaKind::Broken;
-        meta.error = QString::fromStdString(e.msg);
-        meta.line = e.mark.is_null() ? 0 : e.mark.line + 1;
-        return meta;
-    }
-    if (!root.IsMap()) {
-        meta.kind = MetaKind::Broken;
-        meta.error = tr("expected a YAML mapping of keys to values");
-        return meta;
+    FlatMap root;
+    root.reserve(20);
+    if (!fast || !parseFlat(yaml, root)) {
+        root.clear();
+        if (!parseWithYamlCpp(yaml, root, meta))
+            return meta;
     }
     meta.experimentId = text(root, "experiment_id");
     meta.deleted = text(root, "lifecycle_stage").compare(u"deleted", Qt::CaseInsensitive) == 0;
@@ -219,13 +340,13 @@ Meta parseMeta(std::string_view yaml) {
         if (meta.runId.isEmpty())
             meta.runId = text(root, "run_uuid");
         meta.runName = text(root, "run_name");
-        const YAML::Node status = child(root, "status");
-        if (status.IsDefined() && status.IsScalar()) {
+        const FlatValue *status = find(root, "status");
+        if (status && status->kind == FlatValue::Scalar) {
             qint64 code = 0;
-            if (parseInt(status.Scalar(), code))
+            if (parseInt(status->scalar, code))
                 meta.status = int(code);
             else // a name, as the SQLite backend and REST API spell it
-                meta.status = int(core::statusFromName(QString::fromStdString(status.Scalar())));
+                meta.status = int(core::statusFromName(QString::fromStdString(status->scalar)));
         }
         meta.startMs = integer(root, "start_time", 0);
         meta.endMs = integer(root, "end_time", 0);
@@ -242,6 +363,16 @@ Meta parseMeta(std::string_view yaml) {
     if (has(root, "experiment_id"))
         meta.kind = MetaKind::Experiment;
     return meta;
+}
+
+} // namespace
+
+Meta parseMeta(std::string_view yaml) {
+    return parseMetaWith(yaml, true);
+}
+
+Meta parseMetaFull(std::string_view yaml) {
+    return parseMetaWith(yaml, false);
 }
 
 } // namespace runlens::sources::mlflow

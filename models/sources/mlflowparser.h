@@ -60,7 +60,10 @@ struct Meta {
     int line = 0; ///< 1-based line of the error, 0 when unknown
 };
 
-/// Parses a run, experiment or model meta.yaml. Never throws.
+/// Parses a run, experiment or model meta.yaml. Never throws. The flat `key: value` files MLflow
+/// writes take a fast path; anything unusual goes to yaml-cpp.
 Meta parseMeta(std::string_view yaml);
+/// parseMeta always through yaml-cpp: the reference the fast path is tested against.
+Meta parseMetaFull(std::string_view yaml);
 
 } // namespace runlens::sources::mlflow

@@ -88,14 +88,14 @@ bool Scanner::scan(const QString &root, ScanContext &context, const RunFound &on
                                         .arg(errnoText(err)));
             continue;
         }
-        if (const auto st = fileio::statAt(fd.get(), ".")) {
+        if (const auto st = fileio::statFd(fd.get())) {
             if (!visited.insert({st->device, st->inode}).second) {
                 qCDebug(lcSources) << "already walked, skipping" << dir.abs;
                 continue;
             }
         }
         entries.clear();
-        if (!fileio::listDir(fd.get(), ".", entries, &err)) {
+        if (!fileio::listOpenDir(fd.get(), entries, &err)) {
             addProblem(dir.abs, QCoreApplication::translate("runlens::sources::Scanner",
                                                             "Cannot list the folder: %1")
                                     .arg(errnoText(err)));

@@ -47,6 +47,7 @@ enum class Sql {
     Problems,
     Counts,
     CountsOfSource,
+    HasRuns,
     Count_ // keep last
 };
 
@@ -121,6 +122,8 @@ constexpr std::array<const char *, size_t(Sql::Count_)> sqlText = {
     "SELECT (SELECT count(*) FROM runs WHERE source_root = ?1), count(*), "
     "coalesce(sum(s.count), 0) FROM runs r JOIN series s ON s.run_id = r.id "
     "WHERE r.source_root = ?1",
+    // HasRuns
+    "SELECT EXISTS (SELECT 1 FROM runs WHERE source_root = ?1)",
 };
 
 QString translate(const char *text) {
@@ -256,6 +259,13 @@ std::unique_ptr<Cache> Cache::open(const QString &path, QString *error) {
     // cache is disposable, so that trade is right. No mmap: loadRuns reads the file once, and
     // mapped pages would stay in the GUI's resident set for as long as the cache is open.
     if (!inMemory) {
+        // 16 KiB pages for a new file (an existing one keeps its size): most of the cache is
+        // series blobs of a few KiB, and SQLite writes each page of the WAL with its own
+        // pwrite, so bigger pages mean a quarter of the write calls on a full import.
+        if (*version == 0 && !db.exec("PRAGMA page_size = 16384")) {
+            return fail(
+                translate("The cache “%1” cannot be set up: %2.").arg(path, db.errorMessage()));
+        }
         const std::optional<QString> mode = db.queryText("PRAGMA journal_mode = WAL");
         if (!mode || mode->compare(u"wal", Qt::CaseInsensitive) != 0) {
             return fail(translate("The cache “%1” cannot switch to write-ahead logging: %2.")
@@ -327,9 +337,9 @@ qint64 Cache::writeRun(const RunUpdate &update, QString *error) {
         s.bind(9, int(run.deleted));
         s.bind(10, run.startMs);
         s.bind(11, run.endMs);
-        s.bindBlob(12, config);
-        s.bindBlob(13, tags);
-        s.bindBlob(14, summaries);
+        s.bindBlobNoCopy(12, config);
+        s.bindBlobNoCopy(13, tags);
+        s.bindBlobNoCopy(14, summaries);
         if (s.step() != Statement::Result::Row)
             return fail();
         runId = s.columnInt(0);
@@ -347,7 +357,8 @@ qint64 Cache::writeRun(const RunUpdate &update, QString *error) {
         s.bind(1, runId);
         s.bind(2, series.key);
         s.bind(3, qint64(series.points.size()));
-        s.bindBlob(4, SeriesCodec::encode(series.points));
+        const QByteArray points = SeriesCodec::encode(series.points);
+        s.bindBlobNoCopy(4, points); // lives until exec() below
         if (!s.exec())
             return fail();
     }
@@ -627,6 +638,21 @@ QHash<QString, PreviousRun> Cache::loadPrevious(const QString &sourceRoot) const
     if (r != Statement::Result::Done)
         return fail();
     return result;
+}
+
+bool Cache::hasRuns(const QString &sourceRoot) const {
+    Private &p = *d;
+    p.start();
+    Statement &s = p.st(Sql::HasRuns);
+    Statement::Scope scope(s);
+    s.bind(1, sourceRoot);
+    if (s.step() != Statement::Result::Row) {
+        p.fail(translate("The runs could not be read from the cache “%1”: %2.")
+                   .arg(p.db.path(), p.sqliteReason()),
+               nullptr);
+        return true; // when in doubt, compare fingerprints
+    }
+    return s.columnInt(0) != 0;
 }
 
 core::MetricPoints Cache::loadSeries(qint64 runId, const QString &key) const {

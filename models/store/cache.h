@@ -93,6 +93,8 @@ public:
                                       bool includeDeleted = true) const;
     /// Everything an importer needs to skip unchanged files of sourceRoot, by run path.
     [[nodiscard]] QHash<QString, PreviousRun> loadPrevious(const QString &sourceRoot) const;
+    /// Whether the cache holds any run of sourceRoot (cheap: one index probe).
+    [[nodiscard]] bool hasRuns(const QString &sourceRoot) const;
     /// All points of one series in stored order.
     [[nodiscard]] core::MetricPoints loadSeries(qint64 runId, const QString &key) const;
     [[nodiscard]] QStringList sources() const;

@@ -144,6 +144,13 @@ void Statement::bindBlob(int index, QByteArrayView blob) {
                             SQLITE_TRANSIENT);
 }
 
+void Statement::bindBlobNoCopy(int index, QByteArrayView blob) {
+    if (blob.isEmpty())
+        sqlite3_bind_zeroblob(m_stmt, index, 0);
+    else
+        sqlite3_bind_blob64(m_stmt, index, blob.data(), sqlite3_uint64(blob.size()), SQLITE_STATIC);
+}
+
 void Statement::bindNull(int index) {
     sqlite3_bind_null(m_stmt, index);
 }

@@ -74,6 +74,9 @@ public:
     void bind(int index, const QString &text);
     void bindUtf8(int index, QByteArrayView utf8);
     void bindBlob(int index, QByteArrayView blob);
+    /// Like bindBlob, without SQLite's copy: the bytes must stay valid and unchanged until the
+    /// statement has run (Scope ends) or the parameter is bound again.
+    void bindBlobNoCopy(int index, QByteArrayView blob);
     void bindNull(int index);
 
     /// One sqlite3_step. A statement that returned Row must be reset() before the next use,

@@ -132,6 +132,55 @@ private Q_SLOTS:
         QCOMPARE(m.status, 3);
     }
 
+    void parseMetaFastPathMatchesYamlCpp() {
+        // The fast path for flat files must give exactly what yaml-cpp gives, and hand anything
+        // it does not fully understand to yaml-cpp.
+        const char *const cases[] = {
+            "artifact_uri: file:///x/y/artifacts\nend_time: 1758926857213\nentry_point_name: ''\n"
+            "experiment_id: '1015'\nlifecycle_stage: active\n"
+            "run_id: 013119de46d7490fbceca4021b391668\nrun_name: crisp-boar-145\n"
+            "run_uuid: 013119de46d7490fbceca4021b391668\nsource_name: ''\nsource_type: 4\n"
+            "source_version: ''\nstart_time: 1758926085657\nstatus: 3\ntags: []\nuser_id: dana\n",
+            "experiment_id: '5'\nname: runs/phase1\nlifecycle_stage: deleted\n",
+            "run_id: abc\nrun_name: 'it''s'\nstatus: FINISHED\nend_time: null\nstart_time: ~\n",
+            "run_id: abc\nrun_name:\nstatus: -1\nstart_time: 3.0\n",
+            "run_id: abc\nrun_name: a # comment\n",
+            "run_id: abc\nrun_name: \"quoted \\u00e9\"\n",
+            "run_id: abc\nrun_name: x\nrun_name: y\n",
+            "run_id: abc\ntags:\n- a\n- b\nstatus: 4\n",
+            "run_id: abc\nparams:\n  lr: 1\nstatus: 2\n",
+            "run_id: abc\r\nstatus: 2\r\n",
+            "# header\nrun_id: abc\n",
+            "---\nrun_id: abc\n",
+            "run_id: abc\nrun_name: 'open\n  continued'\n",
+            "run_id: abc\nrun_name: plain\n  continued\n",
+            "run_id: ''\nrun_uuid: def\n",
+            "run_id: ''\n",
+            "model_id: m-1\nexperiment_id: '5'\n",
+            "run_id: abc\nrun_name: Null\nexperiment_id: '0'\n",
+            "run_id: abc\nrun_name: {a: 1}\n",
+            "run_id: abc\nrun_name: [1, 2\n",
+            "run_id: abc\nstatus: !!int 3\n",
+            "just a string",
+            "run_id: abc\nrun_name: a:b\nname: x:\n",
+        };
+        for (const char *text : cases) {
+            const mlflow::Meta fast = mlflow::parseMeta(text);
+            const mlflow::Meta full = mlflow::parseMetaFull(text);
+            QCOMPARE(int(fast.kind), int(full.kind));
+            QCOMPARE(fast.runId, full.runId);
+            QCOMPARE(fast.runName, full.runName);
+            QCOMPARE(fast.status, full.status);
+            QCOMPARE(fast.startMs, full.startMs);
+            QCOMPARE(fast.endMs, full.endMs);
+            QCOMPARE(fast.experimentId, full.experimentId);
+            QCOMPARE(fast.deleted, full.deleted);
+            QCOMPARE(fast.name, full.name);
+            QCOMPARE(fast.error, full.error);
+            QCOMPARE(fast.line, full.line);
+        }
+    }
+
     void runIdShape() {
         QVERIFY(MlflowImporter::looksLikeRunId(u"0123456789abcdef0123456789abcdef"));
         QVERIFY(!MlflowImporter::looksLikeRunId(u"0123456789abcdef0123456789abcdeg"));
