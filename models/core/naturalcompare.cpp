@@ -93,6 +93,22 @@ QString foldCase(QStringView text) {
     return out;
 }
 
+void appendFoldedBytes(QStringView text, std::string *out) {
+    for (const QChar ch : text) {
+        const char16_t c = fold(ch.unicode());
+        if (c < 0x80) {
+            out->push_back(char(c));
+        } else if (c < 0x800) {
+            out->push_back(char(0xC0 | (c >> 6)));
+            out->push_back(char(0x80 | (c & 0x3F)));
+        } else {
+            out->push_back(char(0xE0 | (c >> 12)));
+            out->push_back(char(0x80 | ((c >> 6) & 0x3F)));
+            out->push_back(char(0x80 | (c & 0x3F)));
+        }
+    }
+}
+
 bool containsFolded(QStringView haystack, QStringView foldedNeedle) noexcept {
     const qsizetype n = foldedNeedle.size();
     if (n == 0)

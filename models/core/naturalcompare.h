@@ -20,6 +20,11 @@ void appendNaturalSortKey(QStringView text, std::u16string *key);
 
 /// Folds case one code unit at a time, the same way naturalCompare() and containsFolded() do.
 QString foldCase(QStringView text);
+/// Appends text folded as foldCase() does, each UTF-16 code unit encoded on its own in one to
+/// three bytes (UTF-8 for the Basic Multilingual Plane). The code is prefix-free and
+/// self-synchronising, so a byte substring search on two such encodings gives the same answer as
+/// a code-unit search on the folded texts, in half the memory for ASCII text.
+void appendFoldedBytes(QStringView text, std::string *out);
 
 /// Case-insensitive substring test without allocation; needle must already be folded with
 /// foldCase(). Faster than QStringView::contains(..., Qt::CaseInsensitive) for the

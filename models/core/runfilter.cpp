@@ -8,9 +8,12 @@
 
 #include <QCoreApplication>
 #include <QDateTime>
+#include <QHash>
+#include <algorithm>
 #include <array>
 #include <cmath>
 #include <limits>
+#include <map>
 
 namespace runlens::core {
 
@@ -96,24 +99,48 @@ void textValue(const QString &s, Value *out) {
     out->text = s;
 }
 
-void fieldValue(const RunField &f, const Run &run, Value *out) {
+/// hint, when given, is where the key sat in the previous run: runs of one source list their
+/// params and metrics in the same order, so one string comparison usually finds it.
+void fieldValue(const RunField &f, const Run &run, Value *out, size_t *hint = nullptr) {
     switch (f.kind) {
     case RunField::Kind::Invalid:
         return;
-    case RunField::Kind::Param:
-        for (const ConfigTree::Entry &e : run.config.entries()) {
-            if (e.key == f.key) {
-                fromVariant(e.value, out);
+    case RunField::Kind::Param: {
+        const auto &entries = run.config.entries();
+        if (hint && *hint < entries.size() && entries[*hint].key == f.key) {
+            fromVariant(entries[*hint].value, out);
+            return;
+        }
+        for (size_t i = 0; i < entries.size(); ++i) {
+            if (entries[i].key == f.key) {
+                if (hint)
+                    *hint = i;
+                fromVariant(entries[i].value, out);
                 return;
             }
         }
         return;
-    case RunField::Kind::Metric:
-        if (const MetricSummary *m = run.metric(f.key)) {
+    }
+    case RunField::Kind::Metric: {
+        const MetricSummary *m = nullptr;
+        if (hint && *hint < run.metrics.size() && run.metrics[*hint].key == f.key) {
+            m = &run.metrics[*hint].summary;
+        } else {
+            const auto it = std::lower_bound(
+                run.metrics.begin(), run.metrics.end(), f.key,
+                [](const MetricInfo &info, const QString &k) { return info.key < k; });
+            if (it != run.metrics.end() && it->key == f.key) {
+                m = &it->summary;
+                if (hint)
+                    *hint = size_t(it - run.metrics.begin());
+            }
+        }
+        if (m) {
             out->type = Value::Type::Number;
             out->number = m->last;
         }
         return;
+    }
     case RunField::Kind::Tag: {
         const auto it = run.tags.constFind(f.key);
         if (it != run.tags.cend()) {
@@ -298,6 +325,32 @@ bool wordMatches(const Word &w, const Run &run) {
     for (const QString &tag : run.tags) {
         if (containsFolded(tag, w.folded))
             return true;
+    }
+    return false;
+}
+
+// Separates a run's fields in RunTextIndex's buffer so that no word matches across two
+// fields; a word containing it is matched field by field instead.
+constexpr char16_t kFieldSeparator = u'\x1f';
+constexpr char kFieldSeparatorByte = '\x1f';
+
+// The fields of wordMatches() that RunTextIndex's folded text does not cover: numbers and
+// booleans, which match by value rather than by text.
+bool wordMatchesValue(const Word &w, const Run &run) {
+    const bool boolWord = w.folded == u"true" || w.folded == u"false";
+    if (!w.hasNumber && !boolWord)
+        return false;
+    for (const ConfigTree::Entry &e : run.config.entries()) {
+        const QVariant &v = e.value;
+        if (v.typeId() == QMetaType::QString)
+            continue;
+        if (v.typeId() == QMetaType::Bool) {
+            if (w.folded == (v.toBool() ? u"true" : u"false"))
+                return true;
+        } else if (w.hasNumber && v.isValid()) {
+            if (v.toDouble() == w.number)
+                return true;
+        }
     }
     return false;
 }
@@ -681,6 +734,117 @@ std::vector<Word> splitWords(const QString &text) {
     return words;
 }
 
+/// State of one matchAll() pass: where each comparison's key was in the previous run, and with
+/// a RunTextIndex, each plain word prepared for it.
+struct EvalScratch {
+    struct Prepared {
+        std::string needle;            ///< the word as RunTextIndex encodes text
+        bool hasSeparator = false;     ///< contains kFieldSeparator: match field by field
+        std::vector<char> keySetMatch; ///< per key set of the index: a key contains the word
+    };
+    const RunTextIndex *index = nullptr;
+    std::vector<std::vector<Prepared>> words; // [node][word]
+    std::vector<size_t> hints;                // [node]
+};
+
+} // namespace
+
+RunTextIndex::RunTextIndex(const Runs &runs) {
+    // Reserved once from the first runs' lengths: growing a buffer of megabytes step by step
+    // touches twice the pages, and page faults are a large part of this build.
+    size_t sampleBytes = 0;
+    const size_t sample = std::min<size_t>(runs.size(), 256);
+    for (size_t i = 0; i < sample; ++i) {
+        const Run &run = runs[i];
+        sampleBytes += size_t(run.name.size() + run.experiment.size() + run.uid.size()) + 3;
+        for (const ConfigTree::Entry &e : run.config.entries()) {
+            if (e.value.typeId() == QMetaType::QString)
+                sampleBytes +=
+                    size_t(static_cast<const QString *>(e.value.constData())->size()) + 1;
+        }
+        for (const QString &tag : run.tags)
+            sampleBytes += size_t(tag.size()) + 1;
+    }
+    const size_t estimate = sample ? sampleBytes * runs.size() / sample * 9 / 8 : 0;
+    m_text.reserve(estimate);
+    m_offsets.reserve(runs.size() + 1);
+    m_keySetOf.reserve(runs.size());
+    QHash<QString, quint32> keyIds;
+    std::map<std::vector<quint32>, quint32> setIds;
+    std::vector<QStringView> prevKeys; // the previous run's keys by position: the common case
+    std::vector<quint32> prevIds;
+    std::vector<quint32> ids;
+    for (const Run &run : runs) {
+        m_offsets.push_back(m_text.size());
+        appendFoldedBytes(run.name, &m_text);
+        m_text.push_back(kFieldSeparatorByte);
+        appendFoldedBytes(run.experiment, &m_text);
+        m_text.push_back(kFieldSeparatorByte);
+        appendFoldedBytes(run.uid, &m_text);
+        const auto &entries = run.config.entries();
+        ids.clear();
+        for (size_t i = 0; i < entries.size(); ++i) {
+            const ConfigTree::Entry &e = entries[i];
+            if (e.value.typeId() == QMetaType::QString) {
+                m_text.push_back(kFieldSeparatorByte);
+                appendFoldedBytes(*static_cast<const QString *>(e.value.constData()), &m_text);
+            }
+            quint32 id = 0;
+            if (i < prevKeys.size() && prevKeys[i] == e.key) {
+                id = prevIds[i];
+            } else {
+                auto it = keyIds.constFind(e.key);
+                if (it == keyIds.cend()) {
+                    it = keyIds.insert(e.key, quint32(m_keys.size()));
+                    m_keys.push_back(e.key);
+                }
+                id = *it;
+                if (i >= prevKeys.size()) {
+                    prevKeys.resize(i + 1);
+                    prevIds.resize(i + 1);
+                }
+                prevKeys[i] = m_keys[id];
+                prevIds[i] = id;
+            }
+            ids.push_back(id);
+        }
+        for (const QString &tag : run.tags) {
+            m_text.push_back(kFieldSeparatorByte);
+            appendFoldedBytes(tag, &m_text);
+        }
+        if (!m_keySetOf.empty() && m_keySets[m_keySetOf.back()] == ids) {
+            m_keySetOf.push_back(m_keySetOf.back());
+        } else {
+            const auto [it, added] = setIds.emplace(ids, quint32(m_keySets.size()));
+            if (added)
+                m_keySets.push_back(ids);
+            m_keySetOf.push_back(it->second);
+        }
+    }
+    m_offsets.push_back(m_text.size());
+}
+
+size_t RunTextIndex::memoryBytes() const {
+    size_t bytes = m_text.capacity() + m_offsets.capacity() * sizeof(size_t) +
+                   m_keySetOf.capacity() * sizeof(quint32);
+    for (const QString &k : m_keys)
+        bytes += sizeof(QString) + size_t(k.capacity()) * sizeof(QChar);
+    for (const auto &set : m_keySets)
+        bytes += sizeof(set) + set.capacity() * sizeof(quint32);
+    return bytes;
+}
+
+namespace {
+
+bool wordMatchesIndexed(const Word &w, const EvalScratch::Prepared &prepared, const Run &run,
+                        std::string_view text, size_t keySet) {
+    if (prepared.keySetMatch[keySet])
+        return true;
+    if (prepared.hasSeparator)
+        return wordMatches(w, run);
+    return text.find(prepared.needle) != std::string_view::npos || wordMatchesValue(w, run);
+}
+
 } // namespace
 
 struct RunFilter::Private {
@@ -690,18 +854,19 @@ struct RunFilter::Private {
     std::vector<Node> nodes;
     int root = -1;
 
-    [[nodiscard]] bool eval(int index, const Run &run) const {
+    [[nodiscard]] bool eval(int index, const Run &run, EvalScratch *scratch = nullptr,
+                            size_t row = 0) const {
         const Node &node = nodes[size_t(index)];
         switch (node.type) {
         case Node::Type::And:
             for (const int child : node.children) {
-                if (!eval(child, run))
+                if (!eval(child, run, scratch, row))
                     return false;
             }
             return true;
         case Node::Type::Or:
             for (const int child : node.children) {
-                if (eval(child, run))
+                if (eval(child, run, scratch, row))
                     return true;
             }
             return false;
@@ -712,10 +877,20 @@ struct RunFilter::Private {
                 return c.op == Op::Eq ? same : !same;
             }
             Value v;
-            fieldValue(c.field, run, &v);
+            fieldValue(c.field, run, &v, scratch ? &scratch->hints[size_t(index)] : nullptr);
             return compare(v, c);
         }
         case Node::Type::Words:
+            if (scratch && scratch->index) {
+                const std::string_view text = scratch->index->text(row);
+                const quint32 keySet = scratch->index->m_keySetOf[row];
+                const auto &prepared = scratch->words[size_t(index)];
+                for (size_t i = 0; i < node.words.size(); ++i) {
+                    if (!wordMatchesIndexed(node.words[i], prepared[i], run, text, keySet))
+                        return false;
+                }
+                return true;
+            }
             for (const Word &w : node.words) {
                 if (!wordMatches(w, run))
                     return false;
@@ -802,6 +977,46 @@ QString RunFilter::text() const {
 
 bool RunFilter::matches(const Run &run) const {
     return d->root < 0 || d->eval(d->root, run);
+}
+
+bool RunFilter::hasWords() const {
+    return std::any_of(d->nodes.begin(), d->nodes.end(),
+                       [](const Node &n) { return n.type == Node::Type::Words; });
+}
+
+void RunFilter::matchAll(const Runs &runs, const RunTextIndex *index,
+                         std::vector<char> *out) const {
+    out->assign(runs.size(), 1);
+    if (d->root < 0)
+        return;
+    if (index && index->size() != runs.size()) {
+        Q_ASSERT_X(false, "RunFilter::matchAll", "index built from other runs");
+        index = nullptr;
+    }
+    EvalScratch scratch;
+    scratch.hints.assign(d->nodes.size(), 0);
+    if (index && hasWords()) {
+        scratch.index = index;
+        scratch.words.resize(d->nodes.size());
+        std::vector<char> keyMatch(index->m_keys.size());
+        for (size_t n = 0; n < d->nodes.size(); ++n) {
+            for (const Word &w : d->nodes[n].words) {
+                EvalScratch::Prepared &p = scratch.words[n].emplace_back();
+                appendFoldedBytes(w.folded, &p.needle);
+                p.hasSeparator = w.folded.contains(QChar(kFieldSeparator));
+                for (size_t k = 0; k < keyMatch.size(); ++k)
+                    keyMatch[k] = containsFolded(index->m_keys[k], w.folded) ? 1 : 0;
+                p.keySetMatch.reserve(index->m_keySets.size());
+                for (const auto &set : index->m_keySets) {
+                    const bool any = std::any_of(set.begin(), set.end(),
+                                                 [&](quint32 id) { return keyMatch[id] != 0; });
+                    p.keySetMatch.push_back(any ? 1 : 0);
+                }
+            }
+        }
+    }
+    for (size_t i = 0; i < runs.size(); ++i)
+        (*out)[i] = d->eval(d->root, runs[i], &scratch, i) ? 1 : 0;
 }
 
 } // namespace runlens::core

@@ -23,6 +23,8 @@ constexpr std::array kAttributeColumns{
     RunField::Attribute::Path,      RunField::Attribute::RunId,
 };
 constexpr int kAttributeCount = int(kAttributeColumns.size());
+constexpr quint16 kAbsent = 0xFFFF;
+constexpr quint16 kFar = 0xFFFE;
 
 // Cells stay one line high: long or multi-line text is cut, the tooltip shows it whole.
 constexpr qsizetype kMaxDisplayChars = 200;
@@ -218,24 +220,26 @@ RunTableModel::RunTableModel(QObject *parent)
         m_columns.push_back(RunField::attr(a));
 }
 
-RunTableModel::~RunTableModel() = default;
+RunTableModel::~RunTableModel() {
+    waitForTextIndex();
+}
 
 void RunTableModel::setRuns(core::Runs runs) {
     beginResetModel();
+    waitForTextIndex();
+    m_textIndex.reset();
     m_runs = std::move(runs);
     const size_t rows = m_runs.size();
 
     // Pass 1: provisional ids per key, in order of first appearance.
     KeyIndexer params;
     KeyIndexer metrics;
-    std::vector<int> paramIds;
-    std::vector<int> metricIds;
     for (const core::Run &run : m_runs) {
         const auto &entries = run.config.entries();
         for (size_t i = 0; i < entries.size(); ++i)
-            paramIds.push_back(params.idOf(qsizetype(i), entries[i].key));
+            params.idOf(qsizetype(i), entries[i].key);
         for (size_t i = 0; i < run.metrics.size(); ++i)
-            metricIds.push_back(metrics.idOf(qsizetype(i), run.metrics[i].key));
+            metrics.idOf(qsizetype(i), run.metrics[i].key);
     }
 
     // Columns sorted by key; provisional id -> column.
@@ -269,18 +273,24 @@ void RunTableModel::setRuns(core::Runs runs) {
     // Pass 2: the cell index. Metric keys are also replaced by the column's shared copy, so
     // 100,000 runs do not each hold their own "val_loss" string.
     const size_t dynamic = size_t(paramKeys.size() + metricKeys.size());
-    m_cellIndex.assign(dynamic * rows, -1);
+    // The ids come from the indexers again rather than from a stored list: that list would
+    // cost 8 bytes per param and metric of every run at the peak of a reload.
+    m_cellIndex.assign(dynamic * rows, kAbsent);
     m_cellIndex.shrink_to_fit();
-    size_t p = 0;
-    size_t m = 0;
+    const auto cell = [](size_t i) {
+        return i < kFar ? quint16(i) : kFar;
+    };
     for (size_t row = 0; row < rows; ++row) {
         core::Run &run = m_runs[row];
-        const size_t entryCount = run.config.entries().size();
-        for (size_t i = 0; i < entryCount; ++i)
-            m_cellIndex[size_t(paramColumn[size_t(paramIds[p++])]) * rows + row] = qint32(i);
+        const auto &entries = run.config.entries();
+        for (size_t i = 0; i < entries.size(); ++i) {
+            const int id = params.idOf(qsizetype(i), entries[i].key);
+            m_cellIndex[size_t(paramColumn[size_t(id)]) * rows + row] = cell(i);
+        }
         for (size_t i = 0; i < run.metrics.size(); ++i) {
-            const size_t column = size_t(metricColumn[size_t(metricIds[m++])]);
-            m_cellIndex[column * rows + row] = qint32(i);
+            const int id = metrics.idOf(qsizetype(i), run.metrics[i].key);
+            const size_t column = size_t(metricColumn[size_t(id)]);
+            m_cellIndex[column * rows + row] = cell(i);
             run.metrics[i].key = m_columns[size_t(kAttributeCount) + column].key;
         }
     }
@@ -291,7 +301,25 @@ void RunTableModel::setRuns(core::Runs runs) {
         if (m_runs[row].id != 0)
             m_rowOfId.insert(m_runs[row].id, int(row));
     }
+    // About 0.1 s for 100,000 runs, most of it first touches of fresh memory: done while the
+    // user looks at the new table rather than on the first keystroke of a word filter.
+    if (!m_runs.empty()) {
+        m_textIndexJob = std::async(
+            std::launch::async, [this] { return std::make_unique<core::RunTextIndex>(m_runs); });
+    }
     endResetModel();
+}
+
+void RunTableModel::waitForTextIndex() const {
+    if (m_textIndexJob.valid())
+        m_textIndex = m_textIndexJob.get();
+}
+
+const core::RunTextIndex &RunTableModel::textIndex() const {
+    waitForTextIndex();
+    if (!m_textIndex)
+        m_textIndex = std::make_unique<core::RunTextIndex>(m_runs);
+    return *m_textIndex;
 }
 
 int RunTableModel::columnCount(const QModelIndex &parent) const {
@@ -311,14 +339,42 @@ int RunTableModel::rowOfRunId(qint64 id) const {
     return m_rowOfId.value(id, -1);
 }
 
+qsizetype RunTableModel::cellIndex(int row, int column) const {
+    const quint16 i = m_cellIndex[size_t(column - kAttributeCount) * m_runs.size() + size_t(row)];
+    if (i == kAbsent)
+        return -1;
+    if (i != kFar)
+        return i;
+    // Only runs with more than 65,533 params or metrics get here.
+    const core::Run &run = m_runs[size_t(row)];
+    const QString &key = m_columns[size_t(column)].key;
+    if (column - kAttributeCount < m_paramCount) {
+        const auto &entries = run.config.entries();
+        for (size_t e = kFar; e < entries.size(); ++e) {
+            if (entries[e].key == key)
+                return qsizetype(e);
+        }
+        return -1;
+    }
+    const auto it =
+        std::lower_bound(run.metrics.begin(), run.metrics.end(), key,
+                         [](const core::MetricInfo &m, const QString &k) { return m.key < k; });
+    return it != run.metrics.end() && it->key == key ? it - run.metrics.begin() : -1;
+}
+
 const QVariant *RunTableModel::paramAt(int row, int column) const {
-    const qint32 i = m_cellIndex[size_t(column - kAttributeCount) * m_runs.size() + size_t(row)];
+    const qsizetype i = cellIndex(row, column);
     return i < 0 ? nullptr : &m_runs[size_t(row)].config.entries()[size_t(i)].value;
 }
 
 const core::MetricSummary *RunTableModel::metricAt(int row, int column) const {
-    const qint32 i = m_cellIndex[size_t(column - kAttributeCount) * m_runs.size() + size_t(row)];
+    const qsizetype i = cellIndex(row, column);
     return i < 0 ? nullptr : &m_runs[size_t(row)].metrics[size_t(i)].summary;
+}
+
+size_t RunTableModel::memoryBytes() const {
+    return m_cellIndex.capacity() * sizeof(quint16) + m_columns.capacity() * sizeof(RunField) +
+           size_t(m_rowOfId.capacity()) * (sizeof(qint64) + sizeof(int) + 8);
 }
 
 QVariant RunTableModel::sortValue(int row, int column) const {

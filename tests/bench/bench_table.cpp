@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // Run table at scale: 100,000 synthetic runs with 20 params and 20 metrics each. Times setRuns,
-// sorting a numeric and a text column, and filter keystrokes, and reports peak memory.
+// sorting a numeric and a text column, and filter keystrokes, and reports memory: the runs
+// alone, what the model and the proxy add, and the peak. Times are wall and thread CPU
+// milliseconds; on a loaded machine the CPU figure is the steadier one.
 //   bench_table [runs]
 
 #include "core/runfilter.h"
@@ -14,6 +16,8 @@
 #include <QRandomGenerator>
 #include <algorithm>
 #include <cstdio>
+#include <ctime>
+#include <memory>
 
 using namespace runlens;
 
@@ -76,15 +80,61 @@ core::Runs makeRuns(int count) {
     return runs;
 }
 
-long peakRssKb() {
+long statusKb(const char *field) {
     QFile f(QStringLiteral("/proc/self/status"));
     if (!f.open(QIODevice::ReadOnly))
         return -1;
+    const QByteArray name(field);
     for (const QByteArray &line : f.readAll().split('\n')) {
-        if (line.startsWith("VmHWM:"))
-            return line.mid(6).trimmed().split(' ').first().toLong();
+        if (line.startsWith(name))
+            return line.mid(name.size()).trimmed().split(' ').first().toLong();
     }
     return -1;
+}
+
+double threadCpuMs() {
+    timespec ts{};
+    clock_gettime(CLOCK_THREAD_CPUTIME_ID, &ts);
+    return double(ts.tv_sec) * 1e3 + double(ts.tv_nsec) / 1e6;
+}
+
+/// Wall and CPU milliseconds of one call.
+struct Sample {
+    double wall = 0;
+    double cpu = 0;
+};
+
+template <typename F> Sample measure(F &&f) {
+    QElapsedTimer t;
+    const double cpu0 = threadCpuMs();
+    t.start();
+    f();
+    return {double(t.nsecsElapsed()) / 1e6, threadCpuMs() - cpu0};
+}
+
+Sample median(std::vector<Sample> v) {
+    std::sort(v.begin(), v.end(), [](Sample a, Sample b) { return a.wall < b.wall; });
+    Sample m = v[v.size() / 2];
+    std::sort(v.begin(), v.end(), [](Sample a, Sample b) { return a.cpu < b.cpu; });
+    m.cpu = v[v.size() / 2].cpu;
+    return m;
+}
+
+Sample maximum(const std::vector<Sample> &v) {
+    Sample m;
+    for (const Sample s : v) {
+        m.wall = std::max(m.wall, s.wall);
+        m.cpu = std::max(m.cpu, s.cpu);
+    }
+    return m;
+}
+
+void print(const char *what, Sample s) {
+    std::printf("  %-46s %9.1f ms wall %9.1f ms CPU\n", what, s.wall, s.cpu);
+}
+
+void printMb(const char *what, double mb) {
+    std::printf("  %-46s %9.1f MB\n", what, mb);
 }
 
 } // namespace
@@ -93,17 +143,16 @@ int main(int argc, char **argv) {
     QGuiApplication app(argc, argv);
     const int count = argc > 1 ? std::max(1, atoi(argv[1])) : 100000;
 
-    QElapsedTimer t;
-    t.start();
-    core::Runs runs = makeRuns(count);
-    const double makeMs = double(t.elapsed());
+    const long baseRss = statusKb("VmRSS:");
+    core::Runs runs;
+    const Sample make = measure([&] { runs = makeRuns(count); });
+    const long runsRss = statusKb("VmRSS:");
 
     items::RunTableModel table;
     items::RunFilterProxyModel proxy;
     proxy.setSourceModel(&table);
-    t.restart();
-    table.setRuns(std::move(runs));
-    const double setRunsMs = double(t.nsecsElapsed()) / 1e6;
+    const Sample setRuns = measure([&] { table.setRuns(std::move(runs)); });
+    const long modelRss = statusKb("VmRSS:");
 
     const int metricColumn = table.columnOf(core::RunField::metric(QStringLiteral("val_loss")));
     const int textColumn = table.columnOf(core::RunField::attr(core::RunField::Attribute::Name));
@@ -113,28 +162,20 @@ int main(int argc, char **argv) {
         order = order == Qt::AscendingOrder ? Qt::DescendingOrder : Qt::AscendingOrder;
         return order;
     };
-    // Each timed sort starts from another column so that it cannot reuse a sort cache.
-    std::vector<double> sortNumeric;
-    std::vector<double> sortText;
-    std::vector<double> sortParamText;
+    // Each timed sort starts from another column so that it cannot reuse cached sort keys.
+    std::vector<Sample> sortNumeric;
+    std::vector<Sample> sortText;
+    std::vector<Sample> sortParamText;
+    std::vector<Sample> sortFlip;
     for (int i = 0; i < 5; ++i) {
         proxy.sort(textColumn);
-        t.restart();
-        proxy.sort(metricColumn, flip());
-        sortNumeric.push_back(double(t.nsecsElapsed()) / 1e6);
+        sortNumeric.push_back(measure([&] { proxy.sort(metricColumn, flip()); }));
         proxy.sort(metricColumn);
-        t.restart();
-        proxy.sort(textColumn, flip());
-        sortText.push_back(double(t.nsecsElapsed()) / 1e6);
+        sortText.push_back(measure([&] { proxy.sort(textColumn, flip()); }));
+        sortFlip.push_back(measure([&] { proxy.sort(textColumn, flip()); }));
         proxy.sort(metricColumn);
-        t.restart();
-        proxy.sort(paramTextColumn, flip());
-        sortParamText.push_back(double(t.nsecsElapsed()) / 1e6);
+        sortParamText.push_back(measure([&] { proxy.sort(paramTextColumn, flip()); }));
     }
-    const auto median = [](std::vector<double> v) {
-        std::sort(v.begin(), v.end());
-        return v[v.size() / 2];
-    };
 
     // Typing a filter, debounced per keystroke, on a table sorted by val_loss.
     proxy.sort(metricColumn, Qt::AscendingOrder);
@@ -144,46 +185,70 @@ int main(int argc, char **argv) {
                             QStringLiteral("params.lr < 0.01"),
                             QStringLiteral("params.lr < 0.01 and metrics.val_loss < 0.5"),
                             QStringLiteral("params.lr < 0.01 and metrics.val_loss < 0.")};
-    std::vector<double> keystrokes;
+    std::vector<Sample> keystrokes;
     for (int round = 0; round < 3; ++round) {
         for (const QString &text : typed) {
             const core::RunFilter filter = core::RunFilter::parse(text);
-            t.restart();
-            proxy.setRunFilter(filter);
-            (void)proxy.rowCount(); // the proxy may filter lazily
-            keystrokes.push_back(double(t.nsecsElapsed()) / 1e6);
+            keystrokes.push_back(measure([&] {
+                proxy.setRunFilter(filter);
+                (void)proxy.rowCount(); // a proxy may filter lazily
+            }));
         }
         proxy.setRunFilter({});
     }
-    std::vector<double> words;
-    for (const QString &text : {QStringLiteral("ada"), QStringLiteral("adam"),
-                                QStringLiteral("adam res"), QStringLiteral("adam resnet5")}) {
-        const core::RunFilter filter = core::RunFilter::parse(text);
-        t.restart();
-        proxy.setRunFilter(filter);
-        (void)proxy.rowCount();
-        words.push_back(double(t.nsecsElapsed()) / 1e6);
+    // The first plain word may wait for the model's text index (built once per setRuns).
+    std::vector<Sample> words;
+    Sample firstWord;
+    for (int round = 0; round < 3; ++round) {
+        for (const QString &text : {QStringLiteral("ada"), QStringLiteral("adam"),
+                                    QStringLiteral("adam res"), QStringLiteral("adam resnet5")}) {
+            const core::RunFilter filter = core::RunFilter::parse(text);
+            const Sample s = measure([&] {
+                proxy.setRunFilter(filter);
+                (void)proxy.rowCount();
+            });
+            if (round == 0 && words.empty() && firstWord.wall == 0)
+                firstWord = s;
+            else
+                words.push_back(s);
+        }
     }
     const int shown = proxy.rowCount();
-    proxy.setRunFilter({});
-    t.restart();
-    proxy.setRunFilter({});
-    (void)proxy.rowCount();
-    const double clearMs = double(t.nsecsElapsed()) / 1e6;
+
+    const Sample clear = measure([&] {
+        proxy.setRunFilter({});
+        (void)proxy.rowCount();
+    });
+    const long endRss = statusKb("VmRSS:");
+    const long peakRss = statusKb("VmHWM:");
+    // What the model builds on its background thread after setRuns, timed here on its own
+    // (after the memory readings, which this second copy would inflate).
+    std::unique_ptr<core::RunTextIndex> index;
+    const Sample indexBuild =
+        measure([&] { index = std::make_unique<core::RunTextIndex>(table.runs()); });
 
     std::printf("bench_table: %d runs, %d columns, %d rows shown by the last word filter\n", count,
                 table.columnCount(), shown);
-    std::printf("  %-44s %10.1f ms\n", "generate runs (not the model)", makeMs);
-    std::printf("  %-44s %10.1f ms\n", "setRuns", setRunsMs);
-    std::printf("  %-44s %10.1f ms\n", "sort metrics.val_loss (median of 5)", median(sortNumeric));
-    std::printf("  %-44s %10.1f ms\n", "sort attributes.name (median of 5)", median(sortText));
-    std::printf("  %-44s %10.1f ms\n", "sort params.optimizer (median of 5)",
-                median(sortParamText));
-    std::printf("  %-44s %10.1f ms\n", "filter keystroke, expression (median)", median(keystrokes));
-    std::printf("  %-44s %10.1f ms\n", "filter keystroke, expression (max)",
-                *std::max_element(keystrokes.begin(), keystrokes.end()));
-    std::printf("  %-44s %10.1f ms\n", "filter keystroke, plain words (median)", median(words));
-    std::printf("  %-44s %10.1f ms\n", "clear the filter", clearMs);
-    std::printf("  %-44s %10.1f MB\n", "peak RSS (VmHWM)", double(peakRssKb()) / 1024.0);
+    print("generate runs (not the model)", make);
+    print("setRuns", setRuns);
+    print("sort metrics.val_loss (median of 5)", median(sortNumeric));
+    print("sort attributes.name (median of 5)", median(sortText));
+    print("sort attributes.name, flip order (median of 5)", median(sortFlip));
+    print("sort params.optimizer (median of 5)", median(sortParamText));
+    print("filter keystroke, expression (median of 18)", median(keystrokes));
+    print("filter keystroke, expression (max)", maximum(keystrokes));
+    print("text index build (background, after setRuns)", indexBuild);
+    print("filter keystroke, plain words, first", firstWord);
+    print("filter keystroke, plain words (median of 11)", median(words));
+    print("filter keystroke, plain words (max)", maximum(words));
+    print("clear the filter", clear);
+    printMb("RSS before the runs", double(baseRss) / 1024.0);
+    printMb("RSS with the runs alone", double(runsRss) / 1024.0);
+    printMb("RSS after setRuns (runs moved into the model)", double(modelRss) / 1024.0);
+    printMb("RSS at the end", double(endRss) / 1024.0);
+    printMb("model's own tables (RunTableModel)", double(table.memoryBytes()) / 1048576.0);
+    printMb("text index (RunTextIndex)", double(table.textIndex().memoryBytes()) / 1048576.0);
+    printMb("proxy's own tables and sort buffers", double(proxy.memoryBytes()) / 1048576.0);
+    printMb("peak RSS (VmHWM)", double(peakRss) / 1024.0);
     return 0;
 }

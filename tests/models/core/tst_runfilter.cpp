@@ -79,6 +79,16 @@ QString mask(const RunFilter &f, const Runs &runs) {
     return m;
 }
 
+// The same mask through matchAll(), with and without a RunTextIndex; all three must agree.
+QString bulkMask(const RunFilter &f, const Runs &runs, const RunTextIndex *index) {
+    std::vector<char> out;
+    f.matchAll(runs, index, &out);
+    QString m;
+    for (const char c : out)
+        m += c ? u'1' : u'0';
+    return m;
+}
+
 } // namespace
 
 class TestRunFilter final : public QObject {
@@ -169,7 +179,11 @@ private Q_SLOTS:
         const RunFilter f = RunFilter::parse(text);
         QVERIFY2(f.isValid(), qPrintable(f.error()));
         QVERIFY(!f.isEmpty());
-        QCOMPARE(mask(f, sampleRuns()), expected);
+        const Runs runs = sampleRuns();
+        QCOMPARE(mask(f, runs), expected);
+        const RunTextIndex index(runs);
+        QCOMPARE(bulkMask(f, runs, nullptr), expected);
+        QCOMPARE(bulkMask(f, runs, &index), expected);
     }
 
     void words_data() {
@@ -195,13 +209,25 @@ private Q_SLOTS:
         row(u"nothing-here", u"0000");
         row(u"bert_10 nlp", u"0010");
         row(u"bbb222", u"0100");
+        row(u"training", u"1000");       // a param key
+        row(u"true", u"1000");           // a boolean param by value
+        row(u"false vit", u"0100");      // value and name together
+        row(u"20", u"0010");             // a tag value
+        row(u"baselinevision", u"0000"); // never across two fields
+        row(u"large\x1fvision", u"0000");
     }
     void words() {
         QFETCH(QString, text);
         QFETCH(QString, expected);
         const RunFilter f = RunFilter::parse(text);
         QVERIFY2(f.isValid(), qPrintable(f.error()));
-        QCOMPARE(mask(f, sampleRuns()), expected);
+        QVERIFY(f.hasWords());
+        const Runs runs = sampleRuns();
+        QCOMPARE(mask(f, runs), expected);
+        const RunTextIndex index(runs);
+        QCOMPARE(index.size(), runs.size());
+        QCOMPARE(bulkMask(f, runs, nullptr), expected);
+        QCOMPARE(bulkMask(f, runs, &index), expected);
     }
 
     void errors_data() {

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "items/roles.h"
 #include "items/runtablemodel.h"
+#include "itemstestdata.h"
 
 #include <QAbstractItemModelTester>
 #include <QColor>
@@ -183,6 +184,21 @@ private Q_SLOTS:
             for (int c = 0; c < model.columnCount(); ++c)
                 QVERIFY(!model.index(r, c).data().toString().contains(u'\n'));
         }
+    }
+
+    // The text index for word filters follows every setRuns(), even one right after another
+    // while the previous index is still being built.
+    void textIndexFollowsRuns() {
+        items::RunTableModel table;
+        QCOMPARE(table.textIndex().size(), size_t(0));
+        table.setRuns(tests::itemRuns());
+        core::Runs more = tests::itemRuns();
+        more.pop_back();
+        table.setRuns(more);
+        QCOMPARE(table.textIndex().size(), more.size());
+        QVERIFY(table.textIndex().memoryBytes() > 0);
+        table.setRuns(tests::itemRuns());
+        // Destroyed while the background build may still run.
     }
 };
 
