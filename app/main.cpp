@@ -3,11 +3,16 @@
 
 #include <QApplication>
 #include <QIcon>
+#include <QLoggingCategory>
 #include <memory>
 
 using runlens::app::Cli;
 
 int main(int argc, char **argv) {
+    // Progress chatter of the models is for developers: QT_LOGGING_RULES (which wins over
+    // these rules) turns it back on, e.g. QT_LOGGING_RULES="runlens.*.info=true".
+    QLoggingCategory::setFilterRules(QStringLiteral("runlens.*.info=false\nrunlens.*.debug=false"));
+
     QStringList args;
     args.reserve(argc);
     for (int i = 0; i < argc; ++i)

@@ -220,7 +220,9 @@ void MainWindow::connectController() {
         });
     connect(c, &RunsController::problemsChanged, this, [this](const core::Problems &problems) {
         m_problemsDock->setProblems(problems);
-        m_problemsButton->setText(tr("%n problem(s)", "", int(problems.size())));
+        // Spelled out rather than "%n problem(s)": English has no numerus translation file.
+        m_problemsButton->setText(problems.size() == 1 ? tr("1 problem")
+                                                       : tr("%1 problems").arg(problems.size()));
         m_problemsButton->setToolTip(tr("Show the Import Problems panel"));
         m_problemsButton->setVisible(!problems.isEmpty());
     });

@@ -64,7 +64,7 @@ Q_SIGNALS:
 private:
     struct LoadResult;
     void startLoad(bool thenImport);
-    void applyLoad(const LoadResult &result, bool thenImport);
+    void applyLoad(LoadResult result, bool thenImport);
     void startImport();
 
     QString m_cachePath;

@@ -4,8 +4,8 @@
 <context>
     <name>About</name>
     <message>
-        <source>&lt;h3&gt;RunLens %1&lt;/h3&gt;&lt;p&gt;Compare machine-learning experiment runs: every run of a results folder in one sortable, filterable table, read from a local cache that is refreshed in the background.&lt;/p&gt;&lt;p&gt;RunLens is free software: you can redistribute it and/or modify it under the terms of the GNU General Public License as published by the Free Software Foundation, either version 3 of the License, or (at your option) any later version.&lt;/p&gt;&lt;p&gt;It is distributed in the hope that it will be useful, but WITHOUT ANY WARRANTY; without even the implied warranty of MERCHANTABILITY or FITNESS FOR A PARTICULAR PURPOSE. See the &lt;a href="https://www.gnu.org/licenses/gpl-3.0.html"&gt;GNU General Public License&lt;/a&gt; for more details.&lt;/p&gt;&lt;p&gt;SPDX-License-Identifier: GPL-3.0-or-later&lt;/p&gt;</source>
-        <translation>&lt;h3&gt;RunLens %1&lt;/h3&gt;&lt;p&gt;Läufe von Machine-Learning-Experimenten vergleichen: alle Läufe eines Ergebnisordners in einer sortier- und filterbaren Tabelle, gelesen aus einem lokalen Cache, der im Hintergrund aktualisiert wird.&lt;/p&gt;&lt;p&gt;RunLens ist freie Software: Sie können es unter den Bedingungen der GNU General Public License, wie von der Free Software Foundation veröffentlicht, weitergeben und/oder verändern, entweder gemäß Version 3 der Lizenz oder (nach Ihrer Wahl) jeder späteren Version.&lt;/p&gt;&lt;p&gt;Die Veröffentlichung erfolgt in der Hoffnung, dass es Ihnen von Nutzen sein wird, aber OHNE JEDE GEWÄHRLEISTUNG – sogar ohne die implizite Gewährleistung der MARKTREIFE oder der VERWENDBARKEIT FÜR EINEN BESTIMMTEN ZWECK. Details finden Sie in der &lt;a href="https://www.gnu.org/licenses/gpl-3.0.html"&gt;GNU General Public License&lt;/a&gt;.&lt;/p&gt;&lt;p&gt;SPDX-License-Identifier: GPL-3.0-or-later&lt;/p&gt;</translation>
+        <source>&lt;h3&gt;RunLens %1&lt;/h3&gt;&lt;p&gt;Compare machine-learning experiment runs: every run of a results folder in one sortable, filterable table, read from a local cache that is refreshed in the background.&lt;/p&gt;&lt;p&gt;RunLens is free software: you can redistribute it and/or modify it under the terms of the GNU General Public License as published by the Free Software Foundation, either version 3 of the License, or (at your option) any later version.&lt;/p&gt;&lt;p&gt;It is distributed in the hope that it will be useful, but WITHOUT ANY WARRANTY; without even the implied warranty of MERCHANTABILITY or FITNESS FOR A PARTICULAR PURPOSE. See the &lt;a href=&quot;https://www.gnu.org/licenses/gpl-3.0.html&quot;&gt;GNU General Public License&lt;/a&gt; for more details.&lt;/p&gt;&lt;p&gt;SPDX-License-Identifier: GPL-3.0-or-later&lt;/p&gt;</source>
+        <translation>&lt;h3&gt;RunLens %1&lt;/h3&gt;&lt;p&gt;Läufe von Machine-Learning-Experimenten vergleichen: alle Läufe eines Ergebnisordners in einer sortier- und filterbaren Tabelle, gelesen aus einem lokalen Cache, der im Hintergrund aktualisiert wird.&lt;/p&gt;&lt;p&gt;RunLens ist freie Software: Sie können es unter den Bedingungen der GNU General Public License, wie von der Free Software Foundation veröffentlicht, weitergeben und/oder verändern, entweder gemäß Version 3 der Lizenz oder (nach Ihrer Wahl) jeder späteren Version.&lt;/p&gt;&lt;p&gt;Die Veröffentlichung erfolgt in der Hoffnung, dass es Ihnen von Nutzen sein wird, aber OHNE JEDE GEWÄHRLEISTUNG – sogar ohne die implizite Gewährleistung der MARKTREIFE oder der VERWENDBARKEIT FÜR EINEN BESTIMMTEN ZWECK. Details finden Sie in der &lt;a href=&quot;https://www.gnu.org/licenses/gpl-3.0.html&quot;&gt;GNU General Public License&lt;/a&gt;.&lt;/p&gt;&lt;p&gt;SPDX-License-Identifier: GPL-3.0-or-later&lt;/p&gt;</translation>
     </message>
     <message>
         <source>About RunLens</source>
@@ -163,8 +163,8 @@ Unterbefehle (jeweils mit --help): import, runs, screenshot, demo.</translation>
         <translation>Die Läufe im Cache auflisten.</translation>
     </message>
     <message>
-        <source>Only runs matching the expression, e.g. "params.lr &lt; 0.01 and metrics.val_loss &lt; 0.3".</source>
-        <translation>Nur Läufe, die zum Ausdruck passen, z. B. "params.lr &lt; 0.01 and metrics.val_loss &lt; 0.3".</translation>
+        <source>Only runs matching the expression, e.g. &quot;params.lr &lt; 0.01 and metrics.val_loss &lt; 0.3&quot;.</source>
+        <translation>Nur Läufe, die zum Ausdruck passen, z. B. &quot;params.lr &lt; 0.01 and metrics.val_loss &lt; 0.3&quot;.</translation>
     </message>
     <message>
         <source>expr</source>
@@ -359,11 +359,18 @@ Unterbefehle (jeweils mit --help): import, runs, screenshot, demo.</translation>
     </message>
     <message numerus="yes">
         <source>Imported %n run(s), %1 unchanged</source>
-        <translation><numerusform>%n Lauf importiert, %1 unverändert</numerusform><numerusform>%n Läufe importiert, %1 unverändert</numerusform></translation>
+        <translation>
+            <numerusform>%n Lauf importiert, %1 unverändert</numerusform>
+            <numerusform>%n Läufe importiert, %1 unverändert</numerusform>
+        </translation>
     </message>
-    <message numerus="yes">
-        <source>%n problem(s)</source>
-        <translation><numerusform>%n Problem</numerusform><numerusform>%n Probleme</numerusform></translation>
+    <message>
+        <source>1 problem</source>
+        <translation>1 Problem</translation>
+    </message>
+    <message>
+        <source>%1 problems</source>
+        <translation>%1 Probleme</translation>
     </message>
     <message>
         <source>Show the Import Problems panel</source>
@@ -416,8 +423,8 @@ Unterbefehle (jeweils mit --help): import, runs, screenshot, demo.</translation>
         <translation>Nicht abgeschlossene Zeichenkette</translation>
     </message>
     <message>
-        <source>Unknown operator '!'; use '!=' or 'not like'</source>
-        <translation>Unbekannter Operator '!'; '!=' oder 'not like' verwenden</translation>
+        <source>Unknown operator &apos;!&apos;; use &apos;!=&apos; or &apos;not like&apos;</source>
+        <translation>Unbekannter Operator &apos;!&apos;; &apos;!=&apos; oder &apos;not like&apos; verwenden</translation>
     </message>
     <message>
         <source>Unterminated quoted name</source>
@@ -512,13 +519,6 @@ Unterbefehle (jeweils mit --help): import, runs, screenshot, demo.</translation>
     </message>
 </context>
 <context>
-    <name>runlens::sources</name>
-    <message>
-        <source>Cannot read meta.yaml: %1</source>
-        <translation>meta.yaml kann nicht gelesen werden: %1</translation>
-    </message>
-</context>
-<context>
     <name>runlens::sources::ImportJob</name>
     <message>
         <source>Cannot import %1: no such file or folder</source>
@@ -563,6 +563,34 @@ Unterbefehle (jeweils mit --help): import, runs, screenshot, demo.</translation>
         <source>Cannot read the metric file: %1</source>
         <translation>Die Metrikdatei kann nicht gelesen werden: %1</translation>
     </message>
+    <message numerus="yes">
+        <source>expected &quot;&lt;timestamp&gt; &lt;value&gt; &lt;step&gt;&quot;, found %n field(s)</source>
+        <translation><numerusform>erwartet &quot;&lt;Zeitstempel&gt; &lt;Wert&gt; &lt;Schritt&gt;&quot;, gefunden %n Feld</numerusform><numerusform>erwartet &quot;&lt;Zeitstempel&gt; &lt;Wert&gt; &lt;Schritt&gt;&quot;, gefunden %n Felder</numerusform></translation>
+    </message>
+    <message>
+        <source>the timestamp &quot;%1&quot; is not a number</source>
+        <translation>der Zeitstempel &quot;%1&quot; ist keine Zahl</translation>
+    </message>
+    <message>
+        <source>the value &quot;%1&quot; is not a number</source>
+        <translation>der Wert &quot;%1&quot; ist keine Zahl</translation>
+    </message>
+    <message>
+        <source>the step &quot;%1&quot; is not an integer</source>
+        <translation>der Schritt &quot;%1&quot; ist keine ganze Zahl</translation>
+    </message>
+    <message>
+        <source>expected a YAML mapping of keys to values</source>
+        <translation>eine YAML-Zuordnung von Schlüsseln zu Werten erwartet</translation>
+    </message>
+    <message>
+        <source>the file is empty (MLflow may be rewriting it)</source>
+        <translation>die Datei ist leer (MLflow schreibt sie vielleicht gerade neu)</translation>
+    </message>
+    <message>
+        <source>run_id is empty</source>
+        <translation>run_id ist leer</translation>
+    </message>
 </context>
 <context>
     <name>runlens::sources::Scanner</name>
@@ -576,37 +604,6 @@ Unterbefehle (jeweils mit --help): import, runs, screenshot, demo.</translation>
     </message>
 </context>
 <context>
-    <name>runlens::sources::mlflow</name>
-    <message>
-        <source>expected "&lt;timestamp&gt; &lt;value&gt; &lt;step&gt;", found %n field(s)</source>
-        <translation>"&lt;Zeitstempel&gt; &lt;Wert&gt; &lt;Schritt&gt;" erwartet, %n Feld(er) gefunden</translation>
-    </message>
-    <message>
-        <source>the timestamp "%1" is not a number</source>
-        <translation>der Zeitstempel "%1" ist keine Zahl</translation>
-    </message>
-    <message>
-        <source>the value "%1" is not a number</source>
-        <translation>der Wert "%1" ist keine Zahl</translation>
-    </message>
-    <message>
-        <source>the step "%1" is not an integer</source>
-        <translation>der Schritt "%1" ist keine ganze Zahl</translation>
-    </message>
-    <message>
-        <source>the file is empty (MLflow may be rewriting it)</source>
-        <translation>die Datei ist leer (MLflow schreibt sie vielleicht gerade neu)</translation>
-    </message>
-    <message>
-        <source>expected a YAML mapping of keys to values</source>
-        <translation>eine YAML-Zuordnung von Schlüsseln zu Werten erwartet</translation>
-    </message>
-    <message>
-        <source>run_id is empty</source>
-        <translation>run_id ist leer</translation>
-    </message>
-</context>
-<context>
     <name>runlens::store::Cache</name>
     <message>
         <source>The cache “%1” could not be upgraded to schema version %2: %3.</source>
@@ -615,6 +612,78 @@ Unterbefehle (jeweils mit --help): import, runs, screenshot, demo.</translation>
     <message>
         <source>no upgrade step starts at version %1</source>
         <translation>kein Aktualisierungsschritt beginnt bei Version %1</translation>
+    </message>
+    <message>
+        <source>The folder “%1” for the cache “%2” cannot be created: %3.</source>
+        <translation>Der Ordner „%1“ für den Cache „%2“ kann nicht angelegt werden: %3.</translation>
+    </message>
+    <message>
+        <source>The cache “%1” cannot be opened: %2.</source>
+        <translation>Der Cache „%1“ kann nicht geöffnet werden: %2.</translation>
+    </message>
+    <message>
+        <source>The file “%1” cannot be used as the RunLens cache: %2.</source>
+        <translation>Die Datei „%1“ kann nicht als RunLens-Cache verwendet werden: %2.</translation>
+    </message>
+    <message>
+        <source>The cache “%1” has schema version %2, but this RunLens knows only up to version %3: it was written by a newer RunLens. Use that version, or delete the file (the cache is rebuilt from the sources).</source>
+        <translation>Der Cache „%1“ hat Schemaversion %2, dieses RunLens kennt aber nur Versionen bis %3: Er wurde von einem neueren RunLens geschrieben. Verwenden Sie diese Version oder löschen Sie die Datei (der Cache wird aus den Quellen neu aufgebaut).</translation>
+    </message>
+    <message>
+        <source>The file “%1” is an SQLite database of another program, not a RunLens cache.</source>
+        <translation>Die Datei „%1“ ist eine SQLite-Datenbank eines anderen Programms, kein RunLens-Cache.</translation>
+    </message>
+    <message>
+        <source>The cache “%1” cannot be set up: %2.</source>
+        <translation>Der Cache „%1“ kann nicht eingerichtet werden: %2.</translation>
+    </message>
+    <message>
+        <source>The cache “%1” cannot switch to write-ahead logging: %2.</source>
+        <translation>Der Cache „%1“ kann nicht auf Write-Ahead-Logging umschalten: %2.</translation>
+    </message>
+    <message>
+        <source>The run “%1” could not be written to the cache “%2”: %3.</source>
+        <translation>Der Lauf „%1“ konnte nicht in den Cache „%2“ geschrieben werden: %3.</translation>
+    </message>
+    <message>
+        <source>The import of “%1” could not be recorded in the cache “%2”: %3.</source>
+        <translation>Der Import von „%1“ konnte nicht im Cache „%2“ vermerkt werden: %3.</translation>
+    </message>
+    <message>
+        <source>Vanished runs of “%1” could not be removed from the cache “%2”: %3.</source>
+        <translation>Verschwundene Läufe von „%1“ konnten nicht aus dem Cache „%2“ entfernt werden: %3.</translation>
+    </message>
+    <message>
+        <source>The source “%1” could not be removed from the cache “%2”: %3.</source>
+        <translation>Die Quelle „%1“ konnte nicht aus dem Cache „%2“ entfernt werden: %3.</translation>
+    </message>
+    <message>
+        <source>The runs could not be read from the cache “%1”: %2.</source>
+        <translation>Die Läufe konnten nicht aus dem Cache „%1“ gelesen werden: %2.</translation>
+    </message>
+    <message>
+        <source>The previous import of “%1” could not be read from the cache “%2”: %3.</source>
+        <translation>Der vorige Import von „%1“ konnte nicht aus dem Cache „%2“ gelesen werden: %3.</translation>
+    </message>
+    <message>
+        <source>The points of “%1” (run %2) in the cache “%3” are damaged; re-import the run.</source>
+        <translation>Die Punkte von „%1“ (Lauf %2) im Cache „%3“ sind beschädigt; importieren Sie den Lauf erneut.</translation>
+    </message>
+    <message>
+        <source>The points of “%1” could not be read from the cache “%2”: %3.</source>
+        <translation>Die Punkte von „%1“ konnten nicht aus dem Cache „%2“ gelesen werden: %3.</translation>
+    </message>
+    <message>
+        <source>The sources could not be read from the cache “%1”: %2.</source>
+        <translation>Die Quellen konnten nicht aus dem Cache „%1“ gelesen werden: %2.</translation>
+    </message>
+    <message>
+        <source>The import problems of “%1” could not be read from the cache “%2”: %3.</source>
+        <translation>Die Import-Probleme von „%1“ konnten nicht aus dem Cache „%2“ gelesen werden: %3.</translation>
+    </message>
+    <message>
+        <source>The cache “%1” could not be counted: %2.</source>
+        <translation>Die Einträge des Caches „%1“ konnten nicht gezählt werden: %2.</translation>
     </message>
 </context>
 <context>

@@ -8,9 +8,10 @@ namespace runlens::core::filter {
 
 namespace {
 
-QString tr(const char *text) {
-    return QCoreApplication::translate("runlens::core::RunFilter", text);
-}
+// lupdate reads the context from the macro, so the .ts and the runtime agree.
+struct Tr {
+    Q_DECLARE_TR_FUNCTIONS(runlens::core::RunFilter)
+};
 
 bool isIdentifierStart(QChar c) {
     return c.isLetter() || c == u'_' || c == u'`';
@@ -118,7 +119,7 @@ LexResult tokenize(const QString &text) {
     const qsizetype n = text.size();
     qsizetype i = 0;
     auto fail = [&](const char *message, qsizetype at) {
-        r.error = tr(message);
+        r.error = Tr::tr(message);
         r.errorOffset = at;
         r.tokens.push_back(endToken(n));
         return r;
@@ -193,8 +194,9 @@ LexResult tokenize(const QString &text) {
             t.text = text.mid(t.pos, i - t.pos);
             t.type = quoted || t.text.contains(u'.') ? TokenType::Identifier : keywordType(t.text);
         } else {
-            r.error = tr(QT_TRANSLATE_NOOP("runlens::core::RunFilter", "Unexpected character '%1'"))
-                          .arg(c);
+            r.error =
+                Tr::tr(QT_TRANSLATE_NOOP("runlens::core::RunFilter", "Unexpected character '%1'"))
+                    .arg(c);
             r.errorOffset = i;
             r.tokens.push_back(endToken(n));
             return r;

@@ -21,9 +21,10 @@ using namespace filter;
 
 namespace {
 
-QString tr(const char *text) {
-    return QCoreApplication::translate("runlens::core::RunFilter", text);
-}
+// lupdate reads the context from the macro, so the .ts and the runtime agree.
+struct Tr {
+    Q_DECLARE_TR_FUNCTIONS(runlens::core::RunFilter)
+};
 
 enum class Op { Eq, Ne, Lt, Le, Gt, Ge, Like, NotLike };
 
@@ -427,7 +428,8 @@ public:
             return -1;
         const Token &t = peek();
         if (t.type == TokenType::RParen)
-            return fail(tr(QT_TRANSLATE_NOOP("runlens::core::RunFilter", "Unmatched ')'")), t.pos);
+            return fail(Tr::tr(QT_TRANSLATE_NOOP("runlens::core::RunFilter", "Unmatched ')'")),
+                        t.pos);
         if (t.type != TokenType::End)
             return expectedJoin(t);
         return root;
@@ -449,10 +451,10 @@ private:
     }
 
     int expectedJoin(const Token &t) {
-        return fail(
-            tr(QT_TRANSLATE_NOOP("runlens::core::RunFilter", "Expected 'and' or 'or' before '%1'"))
-                .arg(t.text),
-            t.pos);
+        return fail(Tr::tr(QT_TRANSLATE_NOOP("runlens::core::RunFilter",
+                                             "Expected 'and' or 'or' before '%1'"))
+                        .arg(t.text),
+                    t.pos);
     }
 
     int add(Node node) {
@@ -471,8 +473,8 @@ private:
         while (peek().type == joiner) {
             const Token &op = next();
             if (peek().type == TokenType::End)
-                return fail(tr(QT_TRANSLATE_NOOP("runlens::core::RunFilter",
-                                                 "Expected a condition after '%1'"))
+                return fail(Tr::tr(QT_TRANSLATE_NOOP("runlens::core::RunFilter",
+                                                     "Expected a condition after '%1'"))
                                 .arg(op.text),
                             peek().pos);
             const int child = isOr ? parseJoined(TokenType::And, Node::Type::And) : parsePrimary();
@@ -492,14 +494,14 @@ private:
             next();
             if (peek().type == TokenType::End)
                 return fail(
-                    tr(QT_TRANSLATE_NOOP("runlens::core::RunFilter", "Unclosed parenthesis")),
+                    Tr::tr(QT_TRANSLATE_NOOP("runlens::core::RunFilter", "Unclosed parenthesis")),
                     t.pos);
             const int inner = parseOr();
             if (inner < 0)
                 return -1;
             if (peek().type == TokenType::End)
                 return fail(
-                    tr(QT_TRANSLATE_NOOP("runlens::core::RunFilter", "Unclosed parenthesis")),
+                    Tr::tr(QT_TRANSLATE_NOOP("runlens::core::RunFilter", "Unclosed parenthesis")),
                     t.pos);
             if (peek().type != TokenType::RParen)
                 return expectedJoin(peek());
@@ -509,15 +511,16 @@ private:
         case TokenType::Identifier:
             return parseComparison();
         case TokenType::End:
-            return fail(tr(QT_TRANSLATE_NOOP("runlens::core::RunFilter", "Expected a condition")),
-                        t.pos);
+            return fail(
+                Tr::tr(QT_TRANSLATE_NOOP("runlens::core::RunFilter", "Expected a condition")),
+                t.pos);
         case TokenType::RParen:
-            return fail(tr(QT_TRANSLATE_NOOP("runlens::core::RunFilter",
-                                             "Expected a condition before ')'")),
+            return fail(Tr::tr(QT_TRANSLATE_NOOP("runlens::core::RunFilter",
+                                                 "Expected a condition before ')'")),
                         t.pos);
         default:
-            return fail(tr(QT_TRANSLATE_NOOP("runlens::core::RunFilter",
-                                             "Expected a field such as params.lr, found '%1'"))
+            return fail(Tr::tr(QT_TRANSLATE_NOOP("runlens::core::RunFilter",
+                                                 "Expected a field such as params.lr, found '%1'"))
                             .arg(t.text),
                         t.pos);
         }
@@ -532,14 +535,14 @@ private:
         if (!c.field.isValid()) {
             const QString suggestion = suggestField(name.text);
             if (!suggestion.isEmpty())
-                return fail(tr(QT_TRANSLATE_NOOP("runlens::core::RunFilter",
-                                                 "Unknown field '%1' — did you mean '%2'?"))
+                return fail(Tr::tr(QT_TRANSLATE_NOOP("runlens::core::RunFilter",
+                                                     "Unknown field '%1' — did you mean '%2'?"))
                                 .arg(name.text, suggestion),
                             name.pos);
-            return fail(tr(QT_TRANSLATE_NOOP(
-                               "runlens::core::RunFilter",
-                               "Unknown field '%1'; fields start with params., metrics., tags. "
-                               "or attributes."))
+            return fail(Tr::tr(QT_TRANSLATE_NOOP(
+                                   "runlens::core::RunFilter",
+                                   "Unknown field '%1'; fields start with params., metrics., tags. "
+                                   "or attributes."))
                             .arg(name.text),
                         name.pos);
         }
@@ -569,15 +572,15 @@ private:
             next();
             const Token &like = peek();
             if (like.type != TokenType::Like && like.type != TokenType::ILike)
-                return fail(tr(QT_TRANSLATE_NOOP("runlens::core::RunFilter",
-                                                 "Expected 'like' or 'ilike' after 'not'")),
+                return fail(Tr::tr(QT_TRANSLATE_NOOP("runlens::core::RunFilter",
+                                                     "Expected 'like' or 'ilike' after 'not'")),
                             like.pos);
             next();
             c.op = Op::NotLike;
             opText = opToken.text + u' ' + like.text;
         } else {
-            return fail(tr(QT_TRANSLATE_NOOP("runlens::core::RunFilter",
-                                             "Expected a comparison operator after '%1'"))
+            return fail(Tr::tr(QT_TRANSLATE_NOOP("runlens::core::RunFilter",
+                                                 "Expected a comparison operator after '%1'"))
                             .arg(name.text),
                         opToken.pos);
         }
@@ -586,8 +589,8 @@ private:
         const Token &value = peek();
         if (c.op == Op::Like || c.op == Op::NotLike) {
             if (value.type != TokenType::String)
-                return fail(tr(QT_TRANSLATE_NOOP("runlens::core::RunFilter",
-                                                 "Expected a quoted pattern after '%1'"))
+                return fail(Tr::tr(QT_TRANSLATE_NOOP("runlens::core::RunFilter",
+                                                     "Expected a quoted pattern after '%1'"))
                                 .arg(opText),
                             value.pos);
             next();
@@ -598,12 +601,12 @@ private:
         }
         if (!readLiteral(value, &c))
             return fail(
-                tr(QT_TRANSLATE_NOOP("runlens::core::RunFilter", "Expected a value after '%1'"))
+                Tr::tr(QT_TRANSLATE_NOOP("runlens::core::RunFilter", "Expected a value after '%1'"))
                     .arg(opText),
                 value.pos);
         next();
         if (!resolveAttributeLiteral(&c))
-            return fail(tr(QT_TRANSLATE_NOOP(
+            return fail(Tr::tr(QT_TRANSLATE_NOOP(
                             "runlens::core::RunFilter",
                             "Expected a time in milliseconds or a date such as '2024-10-21'")),
                         value.pos);

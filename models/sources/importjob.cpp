@@ -20,9 +20,10 @@ namespace runlens::sources {
 
 namespace {
 
-QString tr(const char *text) {
-    return QCoreApplication::translate("runlens::sources::ImportJob", text);
-}
+// lupdate reads the context from the macro, so the .ts and the runtime agree.
+struct Tr {
+    Q_DECLARE_TR_FUNCTIONS(runlens::sources::ImportJob)
+};
 
 struct ParsedRun {
     RunLocation location;
@@ -128,7 +129,7 @@ ImportSummary ImportJob::run(const std::atomic_bool &cancel, const ProgressCallb
     }
     for (const QString &s : sources) {
         if (!QFileInfo::exists(s)) {
-            summary.fatalError = tr("Cannot import %1: no such file or folder").arg(s);
+            summary.fatalError = Tr::tr("Cannot import %1: no such file or folder").arg(s);
             return summary;
         }
     }
@@ -136,7 +137,7 @@ ImportSummary ImportJob::run(const std::atomic_bool &cancel, const ProgressCallb
     const std::unique_ptr<store::Cache> cache = store::Cache::open(m_options.cachePath, &error);
     if (!cache) {
         summary.fatalError =
-            error.isEmpty() ? tr("Cannot open the cache %1").arg(m_options.cachePath) : error;
+            error.isEmpty() ? Tr::tr("Cannot open the cache %1").arg(m_options.cachePath) : error;
         return summary;
     }
 
@@ -228,7 +229,7 @@ ImportSummary ImportJob::run(const std::atomic_bool &cancel, const ProgressCallb
                 if (cache->writeRun(r.update, &writeError) == 0) {
                     runProblems.append({item->location.absPath,
                                         {},
-                                        tr("Cannot store the run: %1").arg(writeError)});
+                                        Tr::tr("Cannot store the run: %1").arg(writeError)});
                     break;
                 }
                 ++summary.runs;

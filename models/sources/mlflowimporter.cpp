@@ -16,9 +16,10 @@ namespace runlens::sources {
 
 namespace {
 
-QString tr(const char *text) {
-    return QCoreApplication::translate("runlens::sources::MlflowImporter", text);
-}
+// lupdate reads the context from the macro, so the .ts and the runtime agree.
+struct Tr {
+    Q_DECLARE_TR_FUNCTIONS(runlens::sources::MlflowImporter)
+};
 
 QString errnoText(int err) {
     return QString::fromLocal8Bit(std::strerror(err));
@@ -33,7 +34,7 @@ bool allDigits(QStringView s) {
 }
 
 QString metaProblem(const mlflow::Meta &meta) {
-    return tr("Cannot read meta.yaml: %1").arg(meta.error);
+    return Tr::tr("Cannot read meta.yaml: %1").arg(meta.error);
 }
 
 QString lineWhere(int line) {
@@ -128,7 +129,7 @@ FolderClaim MlflowImporter::scanFolder(const FolderListing &folder, ScanContext 
         fileio::ReadStatus::Ok) {
         if (context.problems && err != ENOENT)
             context.problems->append(
-                {metaPath, {}, tr("Cannot read meta.yaml: %1").arg(errnoText(err))});
+                {metaPath, {}, Tr::tr("Cannot read meta.yaml: %1").arg(errnoText(err))});
         return claim;
     }
     const mlflow::Meta meta = mlflow::parseMeta(bytes);
@@ -209,13 +210,13 @@ ReadResult MlflowImporter::read(const RunLocation &location, const QString &sour
     const fileio::Fd runFd = fileio::openDir(AT_FDCWD, runPath.constData(), &err);
     if (!runFd.valid()) {
         if (err != ENOENT) // vanished since the scan: a clean skip
-            problem({}, {}, tr("Cannot open the run folder: %1").arg(errnoText(err)));
+            problem({}, {}, Tr::tr("Cannot open the run folder: %1").arg(errnoText(err)));
         return result;
     }
     const QString folderName = location.absPath.section(u'/', -1);
     auto noMeta = [&] {
         if (looksLikeRunId(folderName))
-            problem({}, {}, tr("The run folder has no meta.yaml; skipped"));
+            problem({}, {}, Tr::tr("The run folder has no meta.yaml; skipped"));
         result.outcome = ReadResult::Outcome::NotARun;
         return std::move(result);
     };
@@ -234,7 +235,7 @@ ReadResult MlflowImporter::read(const RunLocation &location, const QString &sour
         if (!metaStat)
             return noMeta();
         if (!metaStat->isFile) {
-            problem(QStringLiteral("meta.yaml"), {}, tr("meta.yaml is not a regular file"));
+            problem(QStringLiteral("meta.yaml"), {}, Tr::tr("meta.yaml is not a regular file"));
             return result;
         }
         files.push_back(
@@ -248,14 +249,14 @@ ReadResult MlflowImporter::read(const RunLocation &location, const QString &sour
         case fileio::ReadStatus::Missing:
             return noMeta();
         case fileio::ReadStatus::NotAFile:
-            problem(QStringLiteral("meta.yaml"), {}, tr("meta.yaml is not a regular file"));
+            problem(QStringLiteral("meta.yaml"), {}, Tr::tr("meta.yaml is not a regular file"));
             return result;
         case fileio::ReadStatus::Error: {
             const int readErr = err;
             if (!fileio::statAt(runFd.get(), "meta.yaml"))
                 return noMeta();
             problem(QStringLiteral("meta.yaml"), {},
-                    tr("Cannot read meta.yaml: %1").arg(errnoText(readErr)));
+                    Tr::tr("Cannot read meta.yaml: %1").arg(errnoText(readErr)));
             return result;
         }
         }
@@ -274,11 +275,12 @@ ReadResult MlflowImporter::read(const RunLocation &location, const QString &sour
         takeFingerprints ? previousState.find(location.relPath) : nullptr;
 
     // 2. Compare with the previous import.
-    bool allSame = previous != nullptr && previous->files.size() == qsizetype(files.size());
+    const store::FileStates prevFiles = previous ? previous->decodedFiles() : store::FileStates{};
+    bool allSame = previous != nullptr && prevFiles.size() == qsizetype(files.size());
     bool metaSame = previous != nullptr;
     qsizetype prevMetaFiles = 0;
     if (previous) {
-        for (const store::FileState &fs : previous->files) {
+        for (const store::FileState &fs : prevFiles) {
             if (!fs.relPath.startsWith(u"metrics/"))
                 ++prevMetaFiles;
         }
@@ -289,8 +291,8 @@ ReadResult MlflowImporter::read(const RunLocation &location, const QString &sour
         metaFiles += isMeta ? 1 : 0;
         if (!previous)
             continue;
-        const auto it = previous->files.constFind(f.relQ);
-        const bool same = it != previous->files.constEnd() && sameFingerprint(f.st, *it);
+        const store::FileState *prevFile = prevFiles.find(f.relQ);
+        const bool same = prevFile && sameFingerprint(f.st, *prevFile);
         if (!same) {
             allSame = false;
             if (isMeta)
@@ -305,6 +307,8 @@ ReadResult MlflowImporter::read(const RunLocation &location, const QString &sour
         result.outcome = ReadResult::Outcome::Unchanged;
         return result;
     }
+    // The cache hands records over encoded; only a run that changed needs them.
+    const core::Run previousRun = previous ? previous->decodedRun() : core::Run{};
 
     store::RunUpdate &update = result.update;
     core::Run &run = update.run;
@@ -318,7 +322,7 @@ ReadResult MlflowImporter::read(const RunLocation &location, const QString &sour
             if (status != fileio::ReadStatus::Ok) {
                 if (status != fileio::ReadStatus::Missing)
                     problem(QStringLiteral("meta.yaml"), {},
-                            tr("Cannot read meta.yaml: %1").arg(errnoText(err)));
+                            Tr::tr("Cannot read meta.yaml: %1").arg(errnoText(err)));
                 return result;
             }
             files.front().st = st;
@@ -328,7 +332,7 @@ ReadResult MlflowImporter::read(const RunLocation &location, const QString &sour
         if (meta.kind != mlflow::MetaKind::Run) {
             if (meta.kind == mlflow::MetaKind::Broken || meta.kind == mlflow::MetaKind::Empty) {
                 problem(QStringLiteral("meta.yaml"), lineWhere(meta.line),
-                        tr("Cannot read meta.yaml, run skipped: %1").arg(meta.error));
+                        Tr::tr("Cannot read meta.yaml, run skipped: %1").arg(meta.error));
                 return result;
             }
             result.outcome = ReadResult::Outcome::NotARun;
@@ -359,7 +363,7 @@ ReadResult MlflowImporter::read(const RunLocation &location, const QString &sour
                 continue;
             }
             if (s != fileio::ReadStatus::Ok) {
-                problem(f.relQ, {}, tr("Cannot read the file: %1").arg(errnoText(err)));
+                problem(f.relQ, {}, Tr::tr("Cannot read the file: %1").arg(errnoText(err)));
                 continue;
             }
             result.bytesRead += qint64(buf.size());
@@ -378,7 +382,7 @@ ReadResult MlflowImporter::read(const RunLocation &location, const QString &sour
         if (run.name.isEmpty())
             run.name = run.uid;
     } else {
-        run = previous->run;
+        run = previousRun;
         run.metrics.clear();
         if (!location.group.isEmpty())
             run.experiment = location.group;
@@ -403,10 +407,8 @@ ReadResult MlflowImporter::read(const RunLocation &location, const QString &sour
         const store::FileState *prevFile = nullptr;
         const core::MetricSummary *prevSummary = nullptr;
         if (previous) {
-            const auto it = previous->files.constFind(f.relQ);
-            if (it != previous->files.constEnd())
-                prevFile = &*it;
-            prevSummary = previous->run.metric(key);
+            prevFile = prevFiles.find(f.relQ);
+            prevSummary = previousRun.metric(key);
         }
         if (prevFile && prevSummary && sameFingerprint(f.st, *prevFile)) {
             run.metrics.push_back(core::MetricInfo{key, *prevSummary});
@@ -426,7 +428,7 @@ ReadResult MlflowImporter::read(const RunLocation &location, const QString &sour
             continue;
         }
         if (s != fileio::ReadStatus::Ok) {
-            problem(f.relQ, {}, tr("Cannot read the metric file: %1").arg(errnoText(err)));
+            problem(f.relQ, {}, Tr::tr("Cannot read the metric file: %1").arg(errnoText(err)));
             f.relQ.clear();
             continue;
         }

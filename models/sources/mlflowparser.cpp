@@ -14,9 +14,10 @@ namespace runlens::sources::mlflow {
 
 namespace {
 
-QString tr(const char *text, int n = -1) {
-    return QCoreApplication::translate("runlens::sources::MlflowImporter", text, nullptr, n);
-}
+// lupdate reads the context from the macro, so the .ts and the runtime agree.
+struct Tr {
+    Q_DECLARE_TR_FUNCTIONS(runlens::sources::MlflowImporter)
+};
 
 bool equalsNoCase(std::string_view a, std::string_view b) {
     if (a.size() != b.size())
@@ -124,22 +125,22 @@ void parseMetricLines(std::string_view data, MetricParseResult &out) {
             out.bad.push_back(BadLine{lineNo, qint64(lineStart - base), reason});
         };
         if (n < 2 || n > 3) {
-            bad(tr("expected \"<timestamp> <value> <step>\", found %n field(s)", n));
+            bad(Tr::tr("expected \"<timestamp> <value> <step>\", found %n field(s)", nullptr, n));
             continue;
         }
         core::MetricPoint pt;
         if (!parseInt(fields[0], pt.timeMs)) {
-            bad(tr("the timestamp \"%1\" is not a number")
+            bad(Tr::tr("the timestamp \"%1\" is not a number")
                     .arg(QString::fromUtf8(fields[0].data(), qsizetype(fields[0].size()))));
             continue;
         }
         if (!parseDouble(fields[1], pt.value)) {
-            bad(tr("the value \"%1\" is not a number")
+            bad(Tr::tr("the value \"%1\" is not a number")
                     .arg(QString::fromUtf8(fields[1].data(), qsizetype(fields[1].size()))));
             continue;
         }
         if (n == 3 && !parseInt(fields[2], pt.step)) {
-            bad(tr("the step \"%1\" is not an integer")
+            bad(Tr::tr("the step \"%1\" is not an integer")
                     .arg(QString::fromUtf8(fields[2].data(), qsizetype(fields[2].size()))));
             continue;
         }
@@ -265,7 +266,7 @@ bool parseWithYamlCpp(std::string_view yaml, FlatMap &out, Meta &meta) {
     }
     if (!root.IsMap()) {
         meta.kind = MetaKind::Broken;
-        meta.error = tr("expected a YAML mapping of keys to values");
+        meta.error = Tr::tr("expected a YAML mapping of keys to values");
         return false;
     }
     try {
@@ -321,7 +322,7 @@ Meta parseMetaWith(std::string_view yaml, bool fast) {
     }
     if (blank) {
         meta.kind = MetaKind::Empty;
-        meta.error = tr("the file is empty (MLflow may be rewriting it)");
+        meta.error = Tr::tr("the file is empty (MLflow may be rewriting it)");
         return meta;
     }
     FlatMap root;
@@ -352,7 +353,7 @@ Meta parseMetaWith(std::string_view yaml, bool fast) {
         meta.endMs = integer(root, "end_time", 0);
         if (meta.runId.isEmpty()) {
             meta.kind = MetaKind::Broken;
-            meta.error = tr("run_id is empty");
+            meta.error = Tr::tr("run_id is empty");
         }
         return meta;
     }

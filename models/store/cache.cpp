@@ -2,6 +2,7 @@
 #include "cache.h"
 
 #include "database.h"
+#include "filescodec.h"
 #include "migrations.h"
 #include "recordcodec.h"
 #include "seriescodec.h"
@@ -11,6 +12,7 @@
 #include <QFile>
 #include <QFileInfo>
 #include <QStandardPaths>
+#include <algorithm>
 #include <array>
 #include <filesystem>
 #include <sqlite3.h>
@@ -28,8 +30,7 @@ enum class Sql {
     AppendSeries,
     SeriesOfRun,
     DeleteSeries,
-    DeleteFiles,
-    InsertFile,
+    UpsertFiles,
     FinishSource,
     DeleteProblems,
     InsertProblem,
@@ -41,7 +42,7 @@ enum class Sql {
     CountRunsOfSource,
     LoadRuns,
     LoadRunsOfSource,
-    FilesOfSource,
+    PreviousOfSource,
     LoadSeries,
     Sources,
     Problems,
@@ -76,11 +77,9 @@ constexpr std::array<const char *, size_t(Sql::Count_)> sqlText = {
     "SELECT id, key FROM series WHERE run_id = ?1",
     // DeleteSeries
     "DELETE FROM series WHERE id = ?1",
-    // DeleteFiles
-    "DELETE FROM files WHERE run_id = ?1",
-    // InsertFile
-    "INSERT INTO files (run_id, rel_path, size, mtime_ns, inode, offset) "
-    "VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
+    // UpsertFiles
+    "INSERT INTO run_files (run_id, data) VALUES (?1, ?2) "
+    "ON CONFLICT (run_id) DO UPDATE SET data = excluded.data",
     // FinishSource
     "INSERT INTO sources (root, last_import_ms) VALUES (?1, ?2) "
     "ON CONFLICT (root) DO UPDATE SET last_import_ms = excluded.last_import_ms",
@@ -107,9 +106,10 @@ constexpr std::array<const char *, size_t(Sql::Count_)> sqlText = {
     "SELECT id, run_key, source_root, path, format, uid, name, experiment, status, deleted, "
     "start_ms, end_ms, config, tags, summaries FROM runs "
     "WHERE source_root = ?2 AND (?1 OR deleted = 0) ORDER BY id",
-    // FilesOfSource
-    "SELECT f.run_id, f.rel_path, f.size, f.mtime_ns, f.inode, f.offset "
-    "FROM runs r JOIN files f ON f.run_id = r.id WHERE r.source_root = ?1",
+    // PreviousOfSource: the columns of LoadRuns, then the run's file fingerprints
+    "SELECT r.id, run_key, source_root, path, format, uid, name, experiment, status, deleted, "
+    "start_ms, end_ms, config, tags, summaries, f.data FROM runs r "
+    "LEFT JOIN run_files f ON f.run_id = r.id WHERE r.source_root = ?1",
     // LoadSeries
     "SELECT points FROM series WHERE run_id = ?1 AND key = ?2",
     // Sources
@@ -126,9 +126,10 @@ constexpr std::array<const char *, size_t(Sql::Count_)> sqlText = {
     "SELECT EXISTS (SELECT 1 FROM runs WHERE source_root = ?1)",
 };
 
-QString translate(const char *text) {
-    return QCoreApplication::translate("runlens::store::Cache", text);
-}
+// lupdate reads the context from the macro, so the .ts and the runtime agree.
+struct Tr {
+    Q_DECLARE_TR_FUNCTIONS(runlens::store::Cache)
+};
 
 bool hasMetric(const core::Run &run, const QString &key) {
     for (const core::MetricInfo &m : run.metrics) {
@@ -166,7 +167,8 @@ struct Cache::Private {
     }
     QString sqliteReason() const { return db.errorMessage(); }
 
-    bool decodeRun(const Statement &s, RecordDecoder &dec, core::Run &r);
+    static void decodeColumns(const Statement &s, RecordDecoder &dec, core::Run &r);
+    static bool decodeRun(const Statement &s, RecordDecoder &dec, core::Run &r);
     bool loadRunsInto(core::Runs &runs, const QString &sourceRoot, bool includeDeleted,
                       RecordDecoder &dec);
 };
@@ -210,7 +212,7 @@ std::unique_ptr<Cache> Cache::open(const QString &path, QString *error) {
         std::error_code ec;
         std::filesystem::create_directories(QFile::encodeName(folder).toStdString(), ec);
         if (ec) {
-            return fail(translate("The folder “%1” for the cache “%2” cannot be created: %3.")
+            return fail(Tr::tr("The folder “%1” for the cache “%2” cannot be created: %3.")
                             .arg(folder, path, QString::fromLocal8Bit(ec.message())));
         }
     }
@@ -218,7 +220,7 @@ std::unique_ptr<Cache> Cache::open(const QString &path, QString *error) {
     std::unique_ptr<Cache> cache(new Cache);
     Database &db = cache->d->db;
     if (!db.open(path)) {
-        return fail(translate("The cache “%1” cannot be opened: %2.").arg(path, db.errorMessage()));
+        return fail(Tr::tr("The cache “%1” cannot be opened: %2.").arg(path, db.errorMessage()));
     }
     // The GUI reads while an import writes, possibly from another process: wait for a lock
     // rather than fail. Writers hold it for one run's transaction, milliseconds.
@@ -227,14 +229,14 @@ std::unique_ptr<Cache> Cache::open(const QString &path, QString *error) {
     // The first real read of the file: this is where a file that is not a database shows.
     const std::optional<qint64> version = db.queryInt("PRAGMA user_version");
     if (!version) {
-        return fail(translate("The file “%1” cannot be used as the RunLens cache: %2.")
+        return fail(Tr::tr("The file “%1” cannot be used as the RunLens cache: %2.")
                         .arg(path, db.errorMessage()));
     }
     if (*version > schemaVersion) {
-        return fail(translate("The cache “%1” has schema version %2, but this RunLens knows "
-                              "only up to version %3: it was written by a newer RunLens. Use "
-                              "that version, or delete the file (the cache is rebuilt from the "
-                              "sources).")
+        return fail(Tr::tr("The cache “%1” has schema version %2, but this RunLens knows "
+                           "only up to version %3: it was written by a newer RunLens. Use "
+                           "that version, or delete the file (the cache is rebuilt from the "
+                           "sources).")
                         .arg(path)
                         .arg(*version)
                         .arg(schemaVersion));
@@ -244,12 +246,12 @@ std::unique_ptr<Cache> Cache::open(const QString &path, QString *error) {
         const std::optional<qint64> tables =
             db.queryInt("SELECT count(*) FROM sqlite_schema WHERE type = 'table'");
         if (!tables) {
-            return fail(translate("The file “%1” cannot be used as the RunLens cache: %2.")
+            return fail(Tr::tr("The file “%1” cannot be used as the RunLens cache: %2.")
                             .arg(path, db.errorMessage()));
         }
         if (*tables > 0) {
-            return fail(translate("The file “%1” is an SQLite database of another program, not "
-                                  "a RunLens cache.")
+            return fail(Tr::tr("The file “%1” is an SQLite database of another program, not "
+                               "a RunLens cache.")
                             .arg(path));
         }
     }
@@ -264,16 +266,16 @@ std::unique_ptr<Cache> Cache::open(const QString &path, QString *error) {
         // pwrite, so bigger pages mean a quarter of the write calls on a full import.
         if (*version == 0 && !db.exec("PRAGMA page_size = 16384")) {
             return fail(
-                translate("The cache “%1” cannot be set up: %2.").arg(path, db.errorMessage()));
+                Tr::tr("The cache “%1” cannot be set up: %2.").arg(path, db.errorMessage()));
         }
         const std::optional<QString> mode = db.queryText("PRAGMA journal_mode = WAL");
         if (!mode || mode->compare(u"wal", Qt::CaseInsensitive) != 0) {
-            return fail(translate("The cache “%1” cannot switch to write-ahead logging: %2.")
+            return fail(Tr::tr("The cache “%1” cannot switch to write-ahead logging: %2.")
                             .arg(path, mode ? *mode : db.errorMessage()));
         }
     }
     if (!db.exec("PRAGMA synchronous = NORMAL; PRAGMA foreign_keys = ON")) {
-        return fail(translate("The cache “%1” cannot be set up: %2.").arg(path, db.errorMessage()));
+        return fail(Tr::tr("The cache “%1” cannot be set up: %2.").arg(path, db.errorMessage()));
     }
 
     QString migrationError;
@@ -301,7 +303,7 @@ qint64 Cache::writeRun(const RunUpdate &update, QString *error) {
     p.start();
     const core::Run &run = update.run;
     const auto fail = [&] {
-        p.fail(translate("The run “%1” could not be written to the cache “%2”: %3.")
+        p.fail(Tr::tr("The run “%1” could not be written to the cache “%2”: %3.")
                    .arg(run.sourceRoot + u'/' + run.path, p.db.path(), p.sqliteReason()),
                error);
         return qint64(0);
@@ -311,6 +313,7 @@ qint64 Cache::writeRun(const RunUpdate &update, QString *error) {
     const QByteArray config = RecordCodec::encodeConfig(run.config);
     const QByteArray tags = RecordCodec::encodeTags(run.tags);
     const QByteArray summaries = RecordCodec::encodeSummaries(run.metrics);
+    const QByteArray files = FilesCodec::encode(update.files);
 
     Transaction tx(p.db);
     if (!tx.isActive())
@@ -385,21 +388,10 @@ qint64 Cache::writeRun(const RunUpdate &update, QString *error) {
     }
 
     {
-        Statement &s = p.st(Sql::DeleteFiles);
+        Statement &s = p.st(Sql::UpsertFiles);
         Statement::Scope scope(s);
         s.bind(1, runId);
-        if (!s.exec())
-            return fail();
-    }
-    for (const FileState &f : update.files) {
-        Statement &s = p.st(Sql::InsertFile);
-        Statement::Scope scope(s);
-        s.bind(1, runId);
-        s.bind(2, f.relPath);
-        s.bind(3, f.size);
-        s.bind(4, f.mtimeNs);
-        s.bind(5, qint64(f.inode)); // SQLite integers are signed; the bits round-trip
-        s.bind(6, f.offset);
+        s.bindBlobNoCopy(2, files);
         if (!s.exec())
             return fail();
     }
@@ -414,7 +406,7 @@ bool Cache::finishSource(const QString &sourceRoot, const core::Problems &proble
     Private &p = *d;
     p.start();
     const auto fail = [&] {
-        p.fail(translate("The import of “%1” could not be recorded in the cache “%2”: %3.")
+        p.fail(Tr::tr("The import of “%1” could not be recorded in the cache “%2”: %3.")
                    .arg(sourceRoot, p.db.path(), p.sqliteReason()),
                error);
         return false;
@@ -454,7 +446,7 @@ int Cache::removeRunsExcept(const QString &sourceRoot, const QSet<QString> &keep
     Private &p = *d;
     p.start();
     const auto fail = [&] {
-        p.fail(translate("Vanished runs of “%1” could not be removed from the cache “%2”: %3.")
+        p.fail(Tr::tr("Vanished runs of “%1” could not be removed from the cache “%2”: %3.")
                    .arg(sourceRoot, p.db.path(), p.sqliteReason()),
                nullptr);
         return 0;
@@ -491,7 +483,7 @@ bool Cache::removeSource(const QString &sourceRoot) {
     Private &p = *d;
     p.start();
     const auto fail = [&] {
-        p.fail(translate("The source “%1” could not be removed from the cache “%2”: %3.")
+        p.fail(Tr::tr("The source “%1” could not be removed from the cache “%2”: %3.")
                    .arg(sourceRoot, p.db.path(), p.sqliteReason()),
                nullptr);
         return false;
@@ -511,7 +503,7 @@ bool Cache::removeSource(const QString &sourceRoot) {
 
 // --- reading --------------------------------------------------------------------------------
 
-bool Cache::Private::decodeRun(const Statement &s, RecordDecoder &dec, core::Run &r) {
+void Cache::Private::decodeColumns(const Statement &s, RecordDecoder &dec, core::Run &r) {
     r.id = s.columnInt(0);
     r.key = s.columnText(1);
     // Few distinct values over many runs: share them.
@@ -525,6 +517,10 @@ bool Cache::Private::decodeRun(const Statement &s, RecordDecoder &dec, core::Run
     r.deleted = s.columnInt(9) != 0;
     r.startMs = s.columnInt(10);
     r.endMs = s.columnInt(11);
+}
+
+bool Cache::Private::decodeRun(const Statement &s, RecordDecoder &dec, core::Run &r) {
+    decodeColumns(s, dec, r);
     // A damaged blob costs that run its config, tags or summaries, not the whole load: the
     // cache is disposable and the next import rewrites the row.
     bool ok = dec.decodeConfig(s.columnBlob(12), &r.config);
@@ -570,7 +566,7 @@ core::Runs Cache::loadRuns(const QString &sourceRoot, bool includeDeleted) const
     // One read transaction: the count and the rows come from the same snapshot.
     Transaction read(p.db, Transaction::Kind::Deferred);
     if (!read.isActive() || !p.loadRunsInto(runs, sourceRoot, includeDeleted, dec)) {
-        p.fail(translate("The runs could not be read from the cache “%1”: %2.")
+        p.fail(Tr::tr("The runs could not be read from the cache “%1”: %2.")
                    .arg(p.db.path(), p.sqliteReason()),
                nullptr);
     }
@@ -582,8 +578,8 @@ QHash<QString, PreviousRun> Cache::loadPrevious(const QString &sourceRoot) const
     p.start();
     QHash<QString, PreviousRun> result;
     const auto fail = [&] {
-        p.fail(translate("The previous import of “%1” could not be read from the cache “%2”: "
-                         "%3.")
+        p.fail(Tr::tr("The previous import of “%1” could not be read from the cache “%2”: "
+                      "%3.")
                    .arg(sourceRoot, p.db.path(), p.sqliteReason()),
                nullptr);
         return QHash<QString, PreviousRun>();
@@ -592,52 +588,92 @@ QHash<QString, PreviousRun> Cache::loadPrevious(const QString &sourceRoot) const
         return result;
 
     Transaction read(p.db, Transaction::Kind::Deferred);
-    core::Runs runs;
-    RecordDecoder dec;
-    if (!read.isActive() || !p.loadRunsInto(runs, sourceRoot, true, dec))
+    if (!read.isActive())
         return fail();
-
-    QHash<qint64, QString> pathById;
-    pathById.reserve(qsizetype(runs.size()));
-    result.reserve(qsizetype(runs.size()));
-    for (core::Run &run : runs) {
-        pathById.insert(run.id, run.path);
-        const QString path = run.path;
-        result[path].run = std::move(run);
+    {
+        // Sized once: a growing hash moves every PreviousRun it already holds.
+        Statement &s = p.st(Sql::CountRunsOfSource);
+        Statement::Scope scope(s);
+        s.bind(1, 1);
+        s.bind(2, sourceRoot);
+        if (s.step() != Statement::Result::Row)
+            return fail();
+        result.reserve(qsizetype(s.columnInt(0)));
     }
-    runs.clear();
-
-    // No more insertions into result from here: pointers to its values stay valid.
-    Statement &s = p.st(Sql::FilesOfSource);
+    RecordDecoder dec;
+    Statement &s = p.st(Sql::PreviousOfSource);
     Statement::Scope scope(s);
     s.bind(1, sourceRoot);
-    qint64 currentId = -1;
-    PreviousRun *current = nullptr;
-    qsizetype slot = 0;
     Statement::Result r;
     while ((r = s.step()) == Statement::Result::Row) {
-        const qint64 runId = s.columnInt(0);
-        if (runId != currentId) {
-            // Rows come grouped by run; look the run up once per group.
-            currentId = runId;
-            const auto it = result.find(pathById.value(runId));
-            current = it == result.end() ? nullptr : &it.value();
-            slot = 0;
-        }
-        if (!current)
-            continue;
-        FileState f;
-        // The same file names recur in every run of a source: share them like config keys.
-        f.relPath = dec.intern(s.columnUtf8(1), RecordDecoder::Column, 3 + slot++);
-        f.size = s.columnInt(2);
-        f.mtimeNs = s.columnInt(3);
-        f.inode = quint64(s.columnInt(4));
-        f.offset = s.columnInt(5);
-        current->files.insert(f.relPath, f);
+        PreviousRun &prev = result[s.columnText(3)];
+        Private::decodeColumns(s, dec, prev.run);
+        const auto copy = [](QByteArrayView blob) {
+            return QByteArray(blob.data(), blob.size());
+        };
+        prev.config = copy(s.columnBlob(12));
+        prev.tags = copy(s.columnBlob(13));
+        prev.summaries = copy(s.columnBlob(14));
+        prev.files = copy(s.columnBlob(15));
     }
     if (r != Statement::Result::Done)
         return fail();
     return result;
+}
+
+FileStates::FileStates(std::vector<FileState> files)
+    : m_files(std::move(files)) {
+    const auto less = [](const FileState &a, const FileState &b) {
+        return a.relPath < b.relPath;
+    };
+    if (std::is_sorted(m_files.begin(), m_files.end(), less) &&
+        std::adjacent_find(m_files.begin(), m_files.end(),
+                           [](const FileState &a, const FileState &b) {
+                               return a.relPath == b.relPath;
+                           }) == m_files.end())
+        return; // the usual case: FilesCodec writes them sorted
+    std::stable_sort(m_files.begin(), m_files.end(), less);
+    // Keep the last of equal paths: walk from the back, keeping first occurrences.
+    std::vector<FileState> unique;
+    unique.reserve(m_files.size());
+    for (auto it = m_files.rbegin(); it != m_files.rend(); ++it) {
+        if (unique.empty() || unique.back().relPath != it->relPath)
+            unique.push_back(std::move(*it));
+    }
+    m_files.assign(std::make_move_iterator(unique.rbegin()),
+                   std::make_move_iterator(unique.rend()));
+}
+
+const FileState *FileStates::find(QStringView relPath) const {
+    const auto it = std::lower_bound(
+        m_files.begin(), m_files.end(), relPath,
+        [](const FileState &f, QStringView path) { return QStringView(f.relPath) < path; });
+    return it != m_files.end() && it->relPath == relPath ? &*it : nullptr;
+}
+
+FileState FileStates::value(QStringView relPath) const {
+    const FileState *f = find(relPath);
+    return f ? *f : FileState{};
+}
+
+FileStates PreviousRun::decodedFiles() const {
+    FileStates result;
+    // A damaged blob only makes the run's files look changed: they are read again and the
+    // next write replaces it.
+    if (!FilesCodec::decode(files, &result))
+        qCWarning(lcStore) << "damaged file fingerprints of cached run" << run.path;
+    return result;
+}
+
+core::Run PreviousRun::decodedRun() const {
+    core::Run r = run;
+    RecordDecoder dec;
+    bool ok = dec.decodeConfig(config, &r.config);
+    ok = dec.decodeTags(tags, &r.tags) && ok;
+    ok = dec.decodeSummaries(summaries, &r.metrics) && ok;
+    if (!ok)
+        qCWarning(lcStore) << "damaged record of cached run" << r.path;
+    return r;
 }
 
 bool Cache::hasRuns(const QString &sourceRoot) const {
@@ -647,7 +683,7 @@ bool Cache::hasRuns(const QString &sourceRoot) const {
     Statement::Scope scope(s);
     s.bind(1, sourceRoot);
     if (s.step() != Statement::Result::Row) {
-        p.fail(translate("The runs could not be read from the cache “%1”: %2.")
+        p.fail(Tr::tr("The runs could not be read from the cache “%1”: %2.")
                    .arg(p.db.path(), p.sqliteReason()),
                nullptr);
         return true; // when in doubt, compare fingerprints
@@ -666,8 +702,8 @@ core::MetricPoints Cache::loadSeries(qint64 runId, const QString &key) const {
     switch (s.step()) {
     case Statement::Result::Row:
         if (!SeriesCodec::decode(s.columnBlob(0), &points)) {
-            p.fail(translate("The points of “%1” (run %2) in the cache “%3” are damaged; "
-                             "re-import the run.")
+            p.fail(Tr::tr("The points of “%1” (run %2) in the cache “%3” are damaged; "
+                          "re-import the run.")
                        .arg(key)
                        .arg(runId)
                        .arg(p.db.path()),
@@ -677,7 +713,7 @@ core::MetricPoints Cache::loadSeries(qint64 runId, const QString &key) const {
     case Statement::Result::Done:
         break; // no such series: no points
     case Statement::Result::Error:
-        p.fail(translate("The points of “%1” could not be read from the cache “%2”: %3.")
+        p.fail(Tr::tr("The points of “%1” could not be read from the cache “%2”: %3.")
                    .arg(key, p.db.path(), p.sqliteReason()),
                nullptr);
     }
@@ -694,7 +730,7 @@ QStringList Cache::sources() const {
     while ((r = s.step()) == Statement::Result::Row)
         roots.append(s.columnText(0));
     if (r != Statement::Result::Done) {
-        p.fail(translate("The sources could not be read from the cache “%1”: %2.")
+        p.fail(Tr::tr("The sources could not be read from the cache “%1”: %2.")
                    .arg(p.db.path(), p.sqliteReason()),
                nullptr);
     }
@@ -712,8 +748,8 @@ core::Problems Cache::problems(const QString &sourceRoot) const {
     while ((r = s.step()) == Statement::Result::Row)
         problems.append({s.columnText(0), s.columnText(1), s.columnText(2)});
     if (r != Statement::Result::Done) {
-        p.fail(translate("The import problems of “%1” could not be read from the cache “%2”: "
-                         "%3.")
+        p.fail(Tr::tr("The import problems of “%1” could not be read from the cache “%2”: "
+                      "%3.")
                    .arg(sourceRoot, p.db.path(), p.sqliteReason()),
                nullptr);
     }
@@ -733,9 +769,9 @@ Cache::Counts Cache::counts(const QString &sourceRoot) const {
         counts.series = s.columnInt(1);
         counts.points = s.columnInt(2);
     } else {
-        p.fail(translate("The cache “%1” could not be counted: %2.")
-                   .arg(p.db.path(), p.sqliteReason()),
-               nullptr);
+        p.fail(
+            Tr::tr("The cache “%1” could not be counted: %2.").arg(p.db.path(), p.sqliteReason()),
+            nullptr);
     }
     return counts;
 }

@@ -26,6 +26,30 @@ struct FileState {
     friend bool operator==(const FileState &, const FileState &) = default;
 };
 
+/// One run's file fingerprints, sorted by relPath for lookups without a hash table (building
+/// one per run was most of loadPrevious).
+class FileStates final {
+public:
+    FileStates() = default;
+    /// Sorts by relPath; of entries with the same relPath the last one stays.
+    explicit FileStates(std::vector<FileState> files);
+
+    /// The entry for relPath, or null.
+    [[nodiscard]] const FileState *find(QStringView relPath) const;
+    [[nodiscard]] bool contains(QStringView relPath) const { return find(relPath) != nullptr; }
+    /// The entry for relPath, or a default FileState.
+    [[nodiscard]] FileState value(QStringView relPath) const;
+    [[nodiscard]] qsizetype size() const { return qsizetype(m_files.size()); }
+    [[nodiscard]] bool isEmpty() const { return m_files.empty(); }
+    [[nodiscard]] std::vector<FileState>::const_iterator begin() const { return m_files.begin(); }
+    [[nodiscard]] std::vector<FileState>::const_iterator end() const { return m_files.end(); }
+
+    friend bool operator==(const FileStates &, const FileStates &) = default;
+
+private:
+    std::vector<FileState> m_files;
+};
+
 /// One run's new data, written in one transaction.
 struct RunUpdate {
     /// New points of one series. append=false replaces the stored points; append=true adds
@@ -42,9 +66,21 @@ struct RunUpdate {
 };
 
 /// What the cache holds of a run from an earlier import, handed to the importer.
+///
+/// The fingerprints and the run's records (config, tags, metric summaries) stay encoded until an
+/// importer asks for them, on its own thread: decoding 10,000 runs' worth in loadPrevious, on the
+/// writer thread, cost more than the rest of it (mostly the first touch of ~50 MB of fresh heap),
+/// while most runs of a re-import need only their fingerprints, once.
 struct PreviousRun {
-    core::Run run;
-    QHash<QString, FileState> files; ///< by relPath
+    core::Run run;    ///< the run's columns; config, tags and metrics are empty here
+    QByteArray files; ///< FilesCodec blob
+    QByteArray config, tags, summaries; ///< the RecordCodec blobs of run
+
+    /// The file fingerprints. Thread-safe (const, no shared state); a damaged blob gives none,
+    /// so every file looks changed and is read again.
+    [[nodiscard]] FileStates decodedFiles() const;
+    /// run with its config, tags and metrics decoded. Thread-safe (const, no shared state).
+    [[nodiscard]] core::Run decodedRun() const;
 };
 
 /// The SQLite cache: runs with their summaries, series as binary blobs (never a row per point),
@@ -67,7 +103,7 @@ public:
     /// The default location: $RUNLENS_CACHE if set, else <user cache folder>/runs.sqlite.
     static QString defaultPath();
 
-    static constexpr int schemaVersion = 2;
+    static constexpr int schemaVersion = 3;
     [[nodiscard]] int userVersion() const;
     [[nodiscard]] QString path() const;
 
@@ -91,7 +127,8 @@ public:
     /// metric summaries, without points. Deleted runs only when includeDeleted.
     [[nodiscard]] core::Runs loadRuns(const QString &sourceRoot = {},
                                       bool includeDeleted = true) const;
-    /// Everything an importer needs to skip unchanged files of sourceRoot, by run path.
+    /// Everything an importer needs to skip unchanged files of sourceRoot, by run path (records
+    /// left encoded: see PreviousRun).
     [[nodiscard]] QHash<QString, PreviousRun> loadPrevious(const QString &sourceRoot) const;
     /// Whether the cache holds any run of sourceRoot (cheap: one index probe).
     [[nodiscard]] bool hasRuns(const QString &sourceRoot) const;

@@ -2,6 +2,7 @@
 #include "migrations.h"
 
 #include "database.h"
+#include "filescodec.h"
 
 #include <QCoreApplication>
 
@@ -73,6 +74,60 @@ CREATE INDEX runs_by_key ON runs (run_key);
 INSERT INTO sources (root) SELECT DISTINCT source_root FROM runs;
 )sql";
 
+// Version 3: a run's file fingerprints as one FilesCodec blob instead of a row per file. Writing
+// a run becomes one insert instead of one per file (46 for an MLflow run), and loading a
+// source's fingerprints one decode per run instead of a row and a hash insert per file.
+// run_id is the rowid: no second index.
+constexpr const char *schemaV3 = R"sql(
+CREATE TABLE run_files (
+    run_id INTEGER PRIMARY KEY REFERENCES runs (id) ON DELETE CASCADE,
+    data   BLOB NOT NULL
+);
+)sql";
+
+bool flushFiles(Statement &insert, qint64 runId, const std::vector<FileState> &files) {
+    Statement::Scope scope(insert);
+    insert.bind(1, runId);
+    const QByteArray data = FilesCodec::encode(files);
+    insert.bindBlobNoCopy(2, data);
+    return insert.exec();
+}
+
+// Moves the rows of `files` into run_files blobs, then drops `files`.
+bool migrateToV3(Database &db) {
+    if (!db.exec(schemaV3))
+        return false;
+    {
+        // The statements end before the DROP: a table with a pending reader cannot be dropped.
+        Statement select(db, "SELECT run_id, rel_path, size, mtime_ns, inode, offset FROM files "
+                             "ORDER BY run_id");
+        Statement insert(db, "INSERT INTO run_files (run_id, data) VALUES (?1, ?2)");
+        if (!select.isValid() || !insert.isValid())
+            return false;
+        Statement::Scope scope(select);
+        qint64 runId = -1;
+        std::vector<FileState> files;
+        Statement::Result r;
+        while ((r = select.step()) == Statement::Result::Row) {
+            const qint64 id = select.columnInt(0);
+            if (id != runId) {
+                if (runId >= 0 && !flushFiles(insert, runId, files))
+                    return false;
+                runId = id;
+                files.clear();
+            }
+            files.push_back(FileState{select.columnText(1), select.columnInt(2),
+                                      select.columnInt(3), quint64(select.columnInt(4)),
+                                      select.columnInt(5)});
+        }
+        if (r != Statement::Result::Done)
+            return false;
+        if (runId >= 0 && !flushFiles(insert, runId, files))
+            return false;
+    }
+    return db.exec("DROP TABLE files");
+}
+
 } // namespace
 
 const std::vector<Migration> &Migrations::ladder() {
@@ -85,6 +140,7 @@ const std::vector<Migration> &Migrations::ladder() {
          [](Database &db) {
              return db.exec(schemaV2);
          }},
+        {3, migrateToV3},
     };
     return rungs;
 }

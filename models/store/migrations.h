@@ -20,7 +20,8 @@ struct Migration {
 /// The ordered, transactional migration ladder keyed on PRAGMA user_version.
 class Migrations final {
 public:
-    /// The real ladder: version 1 (runs, series, files) and version 2 (sources, problems).
+    /// The real ladder: version 1 (runs, series, files), version 2 (sources, problems)
+    /// and version 3 (file fingerprints as one blob per run in run_files).
     static const std::vector<Migration> &ladder();
 
     /// Climbs db from its user_version to the last rung of ladder, each rung in its own

@@ -2,7 +2,8 @@
 // Benchmark of the SQLite cache. Phases:
 //   load:     N runs x P params x M metric summaries written once, then a fresh process times
 //             Cache::open + loadRuns and reports the RSS the loaded runs take;
-//   previous: R runs x F file fingerprints, timing loadPrevious;
+//   previous: R runs x 42 file fingerprints, timing loadPrevious, then the decoding of the
+//             fingerprints and records the importer does per run;
 //   write:    W runs x S series x K points, timing the writer (writeRun calls only).
 #include "store/cache.h"
 
@@ -188,13 +189,37 @@ int main(int argc, char **argv) {
         QElapsedTimer t;
         t.start();
         const double cpu0 = cpuMs();
-        const QHash<QString, PreviousRun> prev = reader->loadPrevious(root);
+        QHash<QString, PreviousRun> prev = reader->loadPrevious(root);
         const double cpu = cpuMs() - cpu0;
+        const qint64 ms = t.elapsed();
+        // What the parser threads pay on top, spread over them: decoding the fingerprints of
+        // every run (an unchanged re-import), and the records of every run (all changed).
+        t.restart();
+        const double cpuFiles0 = cpuMs();
         qint64 files = 0;
         for (const PreviousRun &p : prev)
-            files += p.files.size();
-        std::printf("loadPrevious: %lld runs, %lld files in %lld ms wall, %.0f ms CPU\n",
-                    qint64(prev.size()), files, t.elapsed(), cpu);
+            files += p.decodedFiles().size();
+        const double cpuFiles = cpuMs() - cpuFiles0;
+        const qint64 msFiles = t.elapsed();
+        t.restart();
+        const double cpuRuns0 = cpuMs();
+        qint64 configEntries = 0;
+        for (const PreviousRun &p : prev)
+            configEntries += p.decodedRun().config.size();
+        const double cpuRuns = cpuMs() - cpuRuns0;
+        std::printf("loadPrevious: %lld runs in %lld ms wall, %.0f ms CPU; then decoding their "
+                    "%lld fingerprints %lld ms wall, %.0f ms CPU; their records (%lld config "
+                    "entries) %lld ms wall, %.0f ms CPU\n",
+                    qint64(prev.size()), ms, cpu, files, msFiles, cpuFiles, configEntries,
+                    t.elapsed(), cpuRuns);
+        // Again with the first result freed, so the heap is already grown: the difference is
+        // mostly first-touch page faults.
+        prev.clear();
+        t.restart();
+        const double cpu1 = cpuMs();
+        const QHash<QString, PreviousRun> again = reader->loadPrevious(root);
+        std::printf("loadPrevious again (warm heap): %lld runs in %lld ms wall, %.0f ms CPU\n",
+                    qint64(again.size()), t.elapsed(), cpuMs() - cpu1);
     }
 
     // --- write --------------------------------------------------------------------------

@@ -237,17 +237,20 @@ private slots:
         QVERIFY(prev.contains(QStringLiteral("p")));
         core::Run expected = u.run;
         expected.id = id;
-        QCOMPARE(prev[QStringLiteral("p")].run, expected);
-        QCOMPARE(prev[QStringLiteral("p")].files.size(), 2);
-        QCOMPARE(prev[QStringLiteral("p")].files.value(QStringLiteral("metrics/loss")), u.files[1]);
-        QCOMPARE(prev[QStringLiteral("p")].files.value(QStringLiteral("meta.yaml")), u.files[0]);
+        QCOMPARE(prev[QStringLiteral("p")].decodedRun(), expected);
+        QCOMPARE(prev[QStringLiteral("p")].decodedFiles().size(), 2);
+        QCOMPARE(prev[QStringLiteral("p")].decodedFiles().value(QStringLiteral("metrics/loss")),
+                 u.files[1]);
+        QCOMPARE(prev[QStringLiteral("p")].decodedFiles().value(QStringLiteral("meta.yaml")),
+                 u.files[0]);
 
         // The fingerprint set is replaced, not merged.
         u.files = {{QStringLiteral("new.csv"), 1, 2, 3, 1}};
         cache->writeRun(u);
         prev = cache->loadPrevious(QStringLiteral("/r"));
-        QCOMPARE(prev[QStringLiteral("p")].files.size(), 1);
-        QCOMPARE(prev[QStringLiteral("p")].files.value(QStringLiteral("new.csv")), u.files[0]);
+        QCOMPARE(prev[QStringLiteral("p")].decodedFiles().size(), 1);
+        QCOMPARE(prev[QStringLiteral("p")].decodedFiles().value(QStringLiteral("new.csv")),
+                 u.files[0]);
         QVERIFY(cache->loadPrevious(QStringLiteral("/nothing")).isEmpty());
     }
 
@@ -268,7 +271,7 @@ private slots:
         QCOMPARE(cache->counts(root).series, qint64(2));
         QCOMPARE(cache->counts().series, qint64(4));
         QCOMPARE(cache->counts().runs, qint64(2));
-        QCOMPARE(cache->loadPrevious(root).value(QStringLiteral("b")).files.size(), 2);
+        QCOMPARE(cache->loadPrevious(root).value(QStringLiteral("b")).decodedFiles().size(), 2);
         QCOMPARE(cache->counts().points, qint64(4 * 50));
     }
 
@@ -346,11 +349,12 @@ private slots:
         const qint64 id = cache->writeRun(u);
         QVERIFY(id > 0);
         {
-            // Make the last statement of writeRun (the file rows) fail.
+            // Make the last statement of writeRun (the file fingerprints) fail.
             Database db;
             QVERIFY(db.open(path));
-            QVERIFY(db.exec("CREATE TRIGGER boom BEFORE INSERT ON files WHEN NEW.rel_path = "
-                            "'boom' BEGIN SELECT RAISE(ABORT, 'injected failure'); END"));
+            QVERIFY(db.exec("CREATE TRIGGER boom BEFORE UPDATE ON run_files WHEN "
+                            "length(NEW.data) > length(OLD.data) "
+                            "BEGIN SELECT RAISE(ABORT, 'injected failure'); END"));
         }
         RunUpdate changed = u;
         changed.run.name = QStringLiteral("changed");
@@ -369,7 +373,10 @@ private slots:
         QCOMPARE(cache->loadRuns().at(0), expected);
         QCOMPARE(cache->loadSeries(id, QStringLiteral("acc")), u.series[0].points);
         QCOMPARE(cache->loadSeries(id, QStringLiteral("loss")), u.series[1].points);
-        QCOMPARE(cache->loadPrevious(QStringLiteral("/r")).value(QStringLiteral("p")).files.size(),
+        QCOMPARE(cache->loadPrevious(QStringLiteral("/r"))
+                     .value(QStringLiteral("p"))
+                     .decodedFiles()
+                     .size(),
                  2);
         // The connection is usable again afterwards.
         QCOMPARE(cache->writeRun(u, &error), id);
@@ -425,7 +432,7 @@ private slots:
                 lastSeen = std::max(lastSeen, runs.size());
                 const auto prev = reader->loadPrevious(QStringLiteral("/r"));
                 for (const PreviousRun &p : prev) {
-                    if (p.files.size() != 2)
+                    if (p.decodedFiles().size() != 2)
                         ok = false;
                 }
             }

@@ -6,6 +6,7 @@
 #include <QFile>
 #include <QTemporaryDir>
 #include <QTest>
+#include <limits>
 
 using namespace runlens;
 using namespace runlens::store;
@@ -55,7 +56,7 @@ private slots:
         std::unique_ptr<Cache> cache = Cache::open(path, &error);
         QVERIFY2(cache, qPrintable(error));
         QCOMPARE(cache->userVersion(), Cache::schemaVersion);
-        QCOMPARE(Cache::schemaVersion, 2);
+        QCOMPARE(Cache::schemaVersion, 3);
 
         // Version 2 registered the sources that already had runs.
         QCOMPARE(cache->sources(), QStringList({QStringLiteral("/data/experiments"),
@@ -104,13 +105,32 @@ private slots:
             cache->loadPrevious(QStringLiteral("/data/experiments"));
         QCOMPARE(previous.size(), 2);
         const PreviousRun &pa = previous.value(QStringLiteral("mlruns/1/aaaa1111"));
-        QCOMPARE(pa.run, a);
-        QCOMPARE(pa.files.size(), 2);
-        const FileState meta = pa.files.value(QStringLiteral("meta.yaml"));
+        QCOMPARE(pa.decodedRun(), a);
+        QVERIFY(pa.run.config.isEmpty()); // records stay encoded until asked for
+        QCOMPARE(pa.decodedFiles().size(), 2);
+        const FileState meta = pa.decodedFiles().value(QStringLiteral("meta.yaml"));
         QCOMPARE(meta.size, qint64(321));
         QCOMPARE(meta.mtimeNs, qint64(1700000000123456789));
         QCOMPARE(meta.inode, std::numeric_limits<quint64>::max() - 1);
         QCOMPARE(meta.offset, qint64(160));
+        const FileState lossFile = pa.decodedFiles().value(QStringLiteral("metrics/loss"));
+        QCOMPARE(lossFile.relPath, QStringLiteral("metrics/loss"));
+        QCOMPARE(lossFile.mtimeNs, qint64(1700000000123456789));
+        QCOMPARE(lossFile.inode, std::numeric_limits<quint64>::max() - 1);
+        QVERIFY(previous.value(QStringLiteral("mlruns/1/bbbb2222")).decodedFiles().isEmpty());
+        const QHash<QString, PreviousRun> sweeps =
+            cache->loadPrevious(QStringLiteral("/home/ana/sweeps"));
+        QCOMPARE(sweeps.size(), 1);
+        QCOMPARE(sweeps.value(QStringLiteral("run-7")).decodedFiles().size(), 1);
+        QVERIFY(sweeps.value(QStringLiteral("run-7")).decodedFiles().contains(u"metrics.csv"));
+        {
+            // Version 3 holds the fingerprints as one blob per run; the row table is gone.
+            Database db;
+            QVERIFY(db.open(path));
+            QVERIFY(!hasTable(db, "files"));
+            QVERIFY(hasTable(db, "run_files"));
+            QCOMPARE(db.queryInt("SELECT count(*) FROM run_files").value_or(-1), qint64(2));
+        }
 
         // The upgraded file is a normal cache: writing to it works.
         RunUpdate update;
@@ -161,8 +181,91 @@ private slots:
         QString error;
         std::unique_ptr<Cache> cache = Cache::open(path, &error);
         QVERIFY2(cache, qPrintable(error));
-        QCOMPARE(cache->userVersion(), 2);
+        QCOMPARE(cache->userVersion(), 3);
         QCOMPARE(cache->loadRuns().size(), size_t(3));
+    }
+
+    // A version-2 database, built here with the real ladder up to version 2, moves its file rows
+    // into version 3's blobs with every field intact.
+    void upgradesV2Files() {
+        const QString path = m_dir.filePath(QStringLiteral("v2.sqlite"));
+        QFile::remove(path);
+        const std::vector<Migration> &ladder = Migrations::ladder();
+        QVERIFY(ladder.size() >= 3);
+        {
+            Database db;
+            QVERIFY(db.open(path));
+            QString error;
+            QVERIFY2(Migrations::run(db, {ladder[0], ladder[1]}, &error), qPrintable(error));
+            QCOMPARE(db.queryInt("PRAGMA user_version").value_or(-1), qint64(2));
+            // Three runs: two with files, one without; rows deliberately out of path order.
+            QVERIFY(db.exec(R"sql(
+INSERT INTO runs VALUES (1, '/s', 'a', 'mlflow:a', 'mlflow', 'a', 'A', 'e', 3, 0, 1, 2, x'', x'', x'');
+INSERT INTO runs VALUES (5, '/s', 'b', 'mlflow:b', 'mlflow', 'b', 'B', 'e', 3, 0, 1, 2, x'', x'', x'');
+INSERT INTO runs VALUES (7, '/t', 'c', 'mlflow:c', 'mlflow', 'c', 'C', 'e', 3, 0, 1, 2, x'', x'', x'');
+INSERT INTO sources (root) VALUES ('/s'), ('/t');
+INSERT INTO files VALUES (5, 'tags/mlflow.user', 3, 1700000000000000005, 77, 3);
+INSERT INTO files VALUES (1, 'metrics/loss', 4096, 1700000000123456789, -2, 4000);
+INSERT INTO files VALUES (1, 'meta.yaml', 321, -1, 9223372036854775807, 0);
+INSERT INTO files VALUES (1, 'metrics/lr', 0, 0, 0, 0);
+INSERT INTO files VALUES (5, 'params/résumé', 12, 1, 1, 12);
+)sql"));
+        }
+        QString error;
+        std::unique_ptr<Cache> cache = Cache::open(path, &error);
+        QVERIFY2(cache, qPrintable(error));
+        QCOMPARE(cache->userVersion(), 3);
+
+        const QHash<QString, PreviousRun> s = cache->loadPrevious(QStringLiteral("/s"));
+        QCOMPARE(s.size(), 2);
+        const FileStates &a = s.value(QStringLiteral("a")).decodedFiles();
+        QCOMPARE(a.size(), 3);
+        QCOMPARE(a.value(QStringLiteral("metrics/loss")),
+                 (FileState{QStringLiteral("metrics/loss"), 4096, 1700000000123456789,
+                            std::numeric_limits<quint64>::max() - 1, 4000}));
+        QCOMPARE(a.value(QStringLiteral("meta.yaml")),
+                 (FileState{QStringLiteral("meta.yaml"), 321, -1,
+                            quint64(std::numeric_limits<qint64>::max()), 0}));
+        QCOMPARE(a.value(QStringLiteral("metrics/lr")),
+                 (FileState{QStringLiteral("metrics/lr"), 0, 0, 0, 0}));
+        const FileStates &b = s.value(QStringLiteral("b")).decodedFiles();
+        QCOMPARE(b.size(), 2);
+        QCOMPARE(b.value(QStringLiteral("params/résumé")),
+                 (FileState{QStringLiteral("params/résumé"), 12, 1, 1, 12}));
+        QCOMPARE(b.value(QStringLiteral("tags/mlflow.user")),
+                 (FileState{QStringLiteral("tags/mlflow.user"), 3, 1700000000000000005, 77, 3}));
+        const QHash<QString, PreviousRun> t = cache->loadPrevious(QStringLiteral("/t"));
+        QCOMPARE(t.size(), 1);
+        QVERIFY(t.value(QStringLiteral("c")).decodedFiles().isEmpty());
+        cache.reset();
+
+        Database db;
+        QVERIFY(db.open(path));
+        QVERIFY(!hasTable(db, "files"));
+        QCOMPARE(db.queryInt("SELECT count(*) FROM run_files").value_or(-1), qint64(2));
+        // Deleting a run takes its fingerprints along.
+        QVERIFY(db.exec("PRAGMA foreign_keys = ON; DELETE FROM runs WHERE id = 1"));
+        QCOMPARE(db.queryInt("SELECT count(*) FROM run_files").value_or(-1), qint64(1));
+    }
+
+    // A failing version-3 rung keeps version 2 with its file rows.
+    void failedV3KeepsFiles() {
+        const QString path = copyOfV1(QStringLiteral("failing-v3.sqlite"));
+        QVERIFY(!path.isEmpty());
+        Database db;
+        QVERIFY(db.open(path));
+        std::vector<Migration> ladder = Migrations::ladder();
+        const auto realV3 = ladder[2].apply;
+        ladder[2].apply = [realV3](Database &d) {
+            return realV3(d) && d.exec("INSERT INTO no_such_table VALUES (1)");
+        };
+        QString error;
+        QVERIFY(!Migrations::run(db, ladder, &error));
+        QVERIFY2(error.contains(QStringLiteral("version 3")), qPrintable(error));
+        QCOMPARE(db.queryInt("PRAGMA user_version").value_or(-1), qint64(2));
+        QVERIFY(hasTable(db, "files"));
+        QVERIFY(!hasTable(db, "run_files"));
+        QCOMPARE(db.queryInt("SELECT count(*) FROM files").value_or(-1), qint64(3));
     }
 
     // Rungs already applied are skipped; a later rung runs on top.

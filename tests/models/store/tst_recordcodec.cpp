@@ -1,4 +1,5 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
+#include "store/filescodec.h"
 #include "store/recordcodec.h"
 
 #include <QTest>
@@ -7,6 +8,8 @@
 #include <limits>
 
 using namespace runlens;
+using store::FilesCodec;
+using store::FileState;
 using store::RecordCodec;
 using store::RecordDecoder;
 
@@ -133,6 +136,77 @@ private slots:
         const QByteArray summaries = RecordCodec::encodeSummaries(metrics);
         std::vector<core::MetricInfo> back;
         QVERIFY(!dec.decodeSummaries(summaries.left(summaries.size() - 1), &back));
+    }
+
+    void filesRoundTrip() {
+        const std::vector<FileState> files = {
+            {QStringLiteral("metrics/train/loss"), 1234, 1700000000123456789, 42, 1200},
+            {QStringLiteral("meta.yaml"), 321, 1700000000000000000,
+             std::numeric_limits<quint64>::max(), 321},
+            {QStringLiteral("metrics/train/acc"), 0, -5, 0, 0},
+            {QStringLiteral("params/résumé-α"), 7, std::numeric_limits<qint64>::max(), 1, 9},
+            {QStringLiteral("metrics/train/accuracy"), std::numeric_limits<qint64>::max(),
+             std::numeric_limits<qint64>::min(), std::numeric_limits<quint64>::max() - 1, 0},
+            {QString(5000, u'x'), 1, 2, 3, 1}, // beyond the decoder's stack buffer
+            {QString(5000, u'x') + u'y', 1, 2, 3, 1},
+        };
+        const QByteArray blob = FilesCodec::encode(files);
+        store::FileStates back;
+        QVERIFY(FilesCodec::decode(blob, &back));
+        QCOMPARE(back.size(), qsizetype(files.size()));
+        for (const FileState &f : files)
+            QCOMPARE(back.value(f.relPath), f);
+
+        RecordDecoder dec;
+        store::FileStates interned;
+        QVERIFY(FilesCodec::decode(blob, &interned, &dec));
+        QCOMPARE(interned, back);
+        QVERIFY(FilesCodec::decode(blob, &interned, &dec)); // hints hit the second time
+        QCOMPARE(interned, back);
+
+        // Unsorted input with a repeated path: sorted, the last one kept.
+        const store::FileStates set({{QStringLiteral("b"), 1, 1, 1, 1},
+                                     {QStringLiteral("a"), 2, 2, 2, 2},
+                                     {QStringLiteral("b"), 3, 3, 3, 3}});
+        QCOMPARE(set.size(), 2);
+        QCOMPARE(set.begin()->relPath, QStringLiteral("a"));
+        QCOMPARE(set.value(u"b").size, 3);
+        QVERIFY(!set.find(u"c"));
+        QCOMPARE(set.value(u"c"), FileState{});
+
+        QVERIFY(FilesCodec::decode(FilesCodec::encode({}), &back));
+        QVERIFY(back.isEmpty());
+        QVERIFY(FilesCodec::decode(QByteArrayView(), &back));
+        QVERIFY(back.isEmpty());
+    }
+
+    void filesCompact() {
+        // A typical MLflow run: shared prefixes and equal size/offset keep it small.
+        std::vector<FileState> files;
+        for (int i = 0; i < 40; ++i)
+            files.push_back({QStringLiteral("metrics/metric_%1").arg(i), 4000 + i,
+                             1700000000000000000 + i * 1000, quint64(900000 + i), 4000 + i});
+        QVERIFY(FilesCodec::encode(files).size() < 40 * 20);
+    }
+
+    void filesDamaged() {
+        const std::vector<FileState> files = {{QStringLiteral("a/b"), 1, 2, 3, 1},
+                                              {QStringLiteral("a/c"), 4, 5, 6, 4}};
+        const QByteArray good = FilesCodec::encode(files);
+        store::FileStates out;
+        QVERIFY(FilesCodec::decode(good, &out));
+        for (qsizetype n = 1; n < good.size(); ++n)
+            QVERIFY(!FilesCodec::decode(good.left(n), &out));
+        QVERIFY(!FilesCodec::decode(good + "x", &out));
+        QByteArray badVersion = good;
+        badVersion[0] = char(42);
+        QVERIFY(!FilesCodec::decode(badVersion, &out));
+        QByteArray hugeCount = good;
+        hugeCount[1] = char(0x7f);
+        QVERIFY(!FilesCodec::decode(hugeCount, &out));
+        QByteArray badPrefix = good;
+        badPrefix[2] = char(9); // the first path shares 9 bytes with nothing
+        QVERIFY(!FilesCodec::decode(badPrefix, &out));
     }
 };
 

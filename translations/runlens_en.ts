@@ -1,0 +1,848 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="en_US">
+<context>
+    <name>About</name>
+    <message>
+        <source>&lt;h3&gt;RunLens %1&lt;/h3&gt;&lt;p&gt;Compare machine-learning experiment runs: every run of a results folder in one sortable, filterable table, read from a local cache that is refreshed in the background.&lt;/p&gt;&lt;p&gt;RunLens is free software: you can redistribute it and/or modify it under the terms of the GNU General Public License as published by the Free Software Foundation, either version 3 of the License, or (at your option) any later version.&lt;/p&gt;&lt;p&gt;It is distributed in the hope that it will be useful, but WITHOUT ANY WARRANTY; without even the implied warranty of MERCHANTABILITY or FITNESS FOR A PARTICULAR PURPOSE. See the &lt;a href=&quot;https://www.gnu.org/licenses/gpl-3.0.html&quot;&gt;GNU General Public License&lt;/a&gt; for more details.&lt;/p&gt;&lt;p&gt;SPDX-License-Identifier: GPL-3.0-or-later&lt;/p&gt;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>About RunLens</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Cli</name>
+    <message>
+        <source>The SQLite cache to use (default: $RUNLENS_CACHE, else %1).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>file</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Try “runlens %1 --help”.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Compare machine-learning experiment runs.
+
+Subcommands (each with --help): import, runs, screenshot, demo.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Show deleted runs too.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Results folders to open (an MLflow mlruns folder, ...).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>[source...]</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No such file or folder: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>--%1 wants a whole number of at least %2, not “%3”</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Import runs from results folders into the cache and print what was read.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Print the summary as one JSON object.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Results folders to import.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>source...</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Name at least one results folder to import.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Imported %1 runs (%2 changed, %3 unchanged), %4 series, %5 points</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>, %1 removed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>; no problems.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>; %1 problems:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Write a synthetic MLflow file store (DIR/mlruns) with realistic learning curves.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Number of runs (default %1).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>n</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Metric keys per run (default %1).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Points per metric (default %1).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Params per run (default %1).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Random seed (default %1).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The folder to write into.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>dir</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Name exactly one folder to write the demo store into.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Wrote a demo MLflow store to %1: %2 runs, %3 metrics × %4 steps, %5 params (seed %6).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>NAME</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>EXPERIMENT</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>STATUS</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>START</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>DURATION</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source> (deleted)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>List the runs in the cache.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Only runs matching the expression, e.g. &quot;params.lr &lt; 0.01 and metrics.val_loss &lt; 0.3&quot;.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>expr</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sort by a field: params.KEY, metrics.KEY, tags.KEY or an attribute (name, start_time, ...). Default: newest first.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>key</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sort in descending order.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Include deleted runs.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Output format: table, csv or json.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>format</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Only runs imported from this folder.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>path</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Unexpected argument “%1”; run “runlens import” to read folders.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Unknown format “%1”: use table, csv or json.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Invalid filter: %1 at character %2
+  %3
+  %4^</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Unknown sort key “%1”: use params.KEY, metrics.KEY, tags.KEY or an attribute such as name or start_time.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Import the sources, show them in the window offscreen and save it as a PNG.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The PNG file to write.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>What to show: table.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>view</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Window size (default 1400x800).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>WxH</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A filter expression to apply.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sort by this field.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Results folders to show.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>--out FILE.png is required.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Unknown view “%1”: only “table” exists so far.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>--size wants WIDTHxHEIGHT, e.g. 1400x800, not “%1”.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Unknown sort key “%1”.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The runs did not load within a minute.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cannot write %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Wrote %1 (%2×%3).</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>runlens::app::MainWindow</name>
+    <message numerus="yes">
+        <source>Imported %n run(s), %1 unchanged</source>
+        <translation>
+            <numerusform>Imported %n run, %1 unchanged</numerusform>
+            <numerusform>Imported %n runs, %1 unchanged</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>&amp;Open Folder…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Open a results folder (Ctrl+O)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Refresh</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Read changed files again (F5)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Quit</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Show &amp;Deleted Runs</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Choose Columns…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Focus Filter</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;About RunLens</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>About &amp;Qt</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;File</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Open &amp;Recent</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;View</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Import &amp;Problems</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Help</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Main Toolbar</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Import cancelled</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>1 problem</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 problems</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Show the Import Problems panel</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>RunLens</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Open Results Folder</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 runs · %2 shown · %3 selected</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Open a results folder (Ctrl+O) or drop it here</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reading runs…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No runs found in %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No runs match the filter</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 — RunLens</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>runlens::app::RecentFolders</name>
+    <message>
+        <source>Clear Menu</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>runlens::core::RunFilter</name>
+    <message>
+        <source>Unterminated string</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Unknown operator &apos;!&apos;; use &apos;!=&apos; or &apos;not like&apos;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Unterminated quoted name</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>runlens::items::RunTableModel</name>
+    <message>
+        <source>%1 s</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 min %2 s</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 h %2 min</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 d %2 h</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Running</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Scheduled</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Finished</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Failed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Killed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Experiment</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Start</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>End</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Duration</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Format</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Path</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Run ID</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Deleted</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>last %1 at step %2 · min %3 · max %4 · %5 points</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source> · %1 NaN</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>runlens::sources::ImportJob</name>
+    <message>
+        <source>Cannot import %1: no such file or folder</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cannot open the cache %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cannot store the run: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>runlens::sources::MlflowImporter</name>
+    <message>
+        <source>Cannot read meta.yaml: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cannot open the run folder: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The run folder has no meta.yaml; skipped</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>meta.yaml is not a regular file</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cannot read meta.yaml, run skipped: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cannot read the file: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cannot read the metric file: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>expected &quot;&lt;timestamp&gt; &lt;value&gt; &lt;step&gt;&quot;, found %n field(s)</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>the timestamp &quot;%1&quot; is not a number</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the value &quot;%1&quot; is not a number</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the step &quot;%1&quot; is not an integer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>expected a YAML mapping of keys to values</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the file is empty (MLflow may be rewriting it)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>run_id is empty</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>runlens::sources::Scanner</name>
+    <message>
+        <source>Cannot read the folder: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cannot list the folder: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>runlens::store::Cache</name>
+    <message>
+        <source>The folder “%1” for the cache “%2” cannot be created: %3.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The cache “%1” cannot be opened: %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The file “%1” cannot be used as the RunLens cache: %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The cache “%1” has schema version %2, but this RunLens knows only up to version %3: it was written by a newer RunLens. Use that version, or delete the file (the cache is rebuilt from the sources).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The file “%1” is an SQLite database of another program, not a RunLens cache.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The cache “%1” cannot be set up: %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The cache “%1” cannot switch to write-ahead logging: %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The run “%1” could not be written to the cache “%2”: %3.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The import of “%1” could not be recorded in the cache “%2”: %3.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Vanished runs of “%1” could not be removed from the cache “%2”: %3.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The source “%1” could not be removed from the cache “%2”: %3.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The runs could not be read from the cache “%1”: %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The previous import of “%1” could not be read from the cache “%2”: %3.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The points of “%1” (run %2) in the cache “%3” are damaged; re-import the run.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The points of “%1” could not be read from the cache “%2”: %3.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The sources could not be read from the cache “%1”: %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The import problems of “%1” could not be read from the cache “%2”: %3.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The cache “%1” could not be counted: %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The cache “%1” could not be upgraded to schema version %2: %3.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>no upgrade step starts at version %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>runlens::widgets::ColumnChooser</name>
+    <message>
+        <source>Attributes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Params</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Metrics</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Tags</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choose Columns</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Search columns…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Show All</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Show every column the search matches</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Hide All</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Hide every column the search matches</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 of %2 shown</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>runlens::widgets::FilterBar</name>
+    <message>
+        <source>Filter: params.lr &lt; 0.01 and metrics.val_loss &lt; 0.3  — or plain words</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Filter runs with comparisons (= != &lt; &lt;= &gt; &gt;= LIKE ILIKE) on params.*, metrics.*, tags.* and attributes.*, joined by AND / OR, or type plain words.
+Ctrl+F focuses the filter, Escape clears it, Up/Down walk the history.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>⚠ %1 (at character %2): &lt;tt&gt;%3&lt;u&gt;&lt;b&gt;▸&lt;/b&gt;&lt;/u&gt;%4&lt;/tt&gt;</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>runlens::widgets::ImportPanel</name>
+    <message>
+        <source>Cancel</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Stop the import; what was read so far stays in the cache</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cancelling…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Scanning for runs…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Importing %1 / %2 runs · %3 MB</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>runlens::widgets::ImportProblemsDock</name>
+    <message>
+        <source>File</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Where</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Message</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Copy</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Open Containing Folder</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Import Problems</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Import Problems (%1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>runlens::widgets::RunTableView</name>
+    <message>
+        <source>Copy Run ID</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Copy Name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Copy Path</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Open Folder</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Copy Rows as TSV</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Hide Column “%1”</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sort Ascending</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sort Descending</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Fit Column Widths</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choose Columns…</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+</TS>
