@@ -6,6 +6,7 @@
 //             fingerprints and records the importer does per run;
 //   write:    W runs x S series x K points, timing the writer (writeRun calls only).
 #include "store/cache.h"
+#include "syntheticruns.h"
 
 #include <QCommandLineParser>
 #include <QCoreApplication>
@@ -39,52 +40,6 @@ double cpuMs() {
     timespec ts{};
     clock_gettime(CLOCK_THREAD_CPUTIME_ID, &ts);
     return ts.tv_sec * 1e3 + ts.tv_nsec / 1e6;
-}
-
-const QStringList optimizers = {QStringLiteral("adam"), QStringLiteral("sgd"),
-                                QStringLiteral("adamw"), QStringLiteral("lion")};
-
-core::Run syntheticRun(int i, int params, int metrics, const QString &root) {
-    core::Run r;
-    r.sourceRoot = root;
-    r.format = QStringLiteral("mlflow");
-    r.uid = QStringLiteral("%1").arg(quint64(i) * 2654435761ULL, 32, 16, QChar(u'0'));
-    r.path = QStringLiteral("mlruns/%1/%2").arg(i % 7).arg(r.uid);
-    r.key = core::Run::makeKey(r.format, r.uid);
-    r.name = QStringLiteral("run-%1-lucky-otter").arg(i);
-    r.experiment = QStringLiteral("experiment-%1").arg(i % 7);
-    r.status = core::RunStatus::Finished;
-    r.startMs = 1700000000000 + i * 1000LL;
-    r.endMs = r.startMs + 3600000;
-    for (int p = 0; p < params; ++p) {
-        const QString key = QStringLiteral("model.layer_%1.param").arg(p);
-        switch (p % 5) {
-        case 0:
-            r.config.set(key, 1e-4 * (i % 97 + 1));
-            break;
-        case 1:
-            r.config.set(key, qint64(32 << (i % 5)));
-            break;
-        case 2:
-            r.config.set(key, optimizers[(i + p) % optimizers.size()]);
-            break;
-        case 3:
-            r.config.set(key, (i + p) % 2 == 0);
-            break;
-        default:
-            r.config.set(key, 0.5 + i * 1e-6);
-        }
-    }
-    r.tags.insert(QStringLiteral("mlflow.user"), QStringLiteral("ana"));
-    r.tags.insert(QStringLiteral("mlflow.source.name"), QStringLiteral("train.py"));
-    r.tags.insert(QStringLiteral("mlflow.runName"), r.name);
-    for (int m = 0; m < metrics; ++m) {
-        core::MetricSummary &s =
-            r.metricRef(QStringLiteral("metric/%1_loss").arg(m, 2, 10, QChar(u'0')));
-        s.add({0, r.startMs, 2.0 + m});
-        s.add({999, r.startMs + 3600000, 0.1 * (i % 13) + m});
-    }
-    return r;
 }
 
 int loadPhase(const QString &path) {
@@ -155,7 +110,7 @@ int main(int argc, char **argv) {
         t.start();
         RunUpdate u;
         for (int i = 0; i < runs; ++i) {
-            u.run = syntheticRun(i, params, metrics, QStringLiteral("/data/experiments"));
+            u.run = bench::syntheticRun(i, params, metrics, QStringLiteral("/data/experiments"));
             if (cache->writeRun(u) <= 0)
                 return 1;
         }
@@ -178,7 +133,7 @@ int main(int argc, char **argv) {
         const QString root = QStringLiteral("/data/prev");
         RunUpdate u;
         for (int i = 0; i < prevRuns; ++i) {
-            u.run = syntheticRun(i, params, metrics, root);
+            u.run = bench::syntheticRun(i, params, metrics, root);
             u.files.clear();
             for (int f = 0; f < 42; ++f)
                 u.files.push_back({QStringLiteral("metrics/metric_%1").arg(f), 1000 + f,
@@ -231,7 +186,7 @@ int main(int argc, char **argv) {
         std::vector<RunUpdate> updates(static_cast<size_t>(writeRuns));
         for (int i = 0; i < writeRuns; ++i) {
             RunUpdate &u = updates[size_t(i)];
-            u.run = syntheticRun(i, params, 0, QStringLiteral("/data/write"));
+            u.run = bench::syntheticRun(i, params, 0, QStringLiteral("/data/write"));
             for (int s = 0; s < 20; ++s) {
                 const QString key = QStringLiteral("series/%1").arg(s);
                 core::MetricPoints points;
