@@ -40,7 +40,7 @@ inline bool appendFile(const QString &path, const QByteArray &bytes) {
 }
 
 inline QByteArray experimentMeta(const QByteArray &id, const QByteArray &name) {
-    return "artifact_location: file:///tmp/mlruns/" + id +
+    return "artifact_location: file:///home/ana/mlruns/" + id +
            "\ncreation_time: 1700000000000\n"
            "experiment_id: '" +
            id +
@@ -52,7 +52,7 @@ inline QByteArray experimentMeta(const QByteArray &id, const QByteArray &name) {
 inline QByteArray runMeta(const QByteArray &runId, const QByteArray &expId,
                           const QByteArray &runName, int status = 3,
                           const QByteArray &lifecycle = "active") {
-    QByteArray m = "artifact_uri: file:///tmp/mlruns/" + expId + "/" + runId +
+    QByteArray m = "artifact_uri: file:///home/ana/mlruns/" + expId + "/" + runId +
                    "/artifacts\nend_time: 1700000100000\nentry_point_name: ''\n"
                    "experiment_id: '" +
                    expId + "'\nlifecycle_stage: " + lifecycle +
