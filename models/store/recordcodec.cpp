@@ -5,6 +5,7 @@
 
 #include <QDataStream>
 #include <QIODevice>
+#include <cstring>
 
 namespace runlens::store {
 
@@ -214,7 +215,8 @@ bool RecordDecoder::decodeConfig(QByteArrayView blob, core::ConfigTree *config) 
     return r.atEnd();
 }
 
-bool RecordDecoder::decodeTags(QByteArrayView blob, QMap<QString, QString> *tags) {
+bool RecordDecoder::decodeTags(QByteArrayView blob, QMap<QString, QString> *tags,
+                               QByteArrayView sharedUtf8, const QString &shared) {
     tags->clear();
     if (blob.isEmpty())
         return true;
@@ -223,7 +225,7 @@ bool RecordDecoder::decodeTags(QByteArrayView blob, QMap<QString, QString> *tags
         *tags = it.value();
         return true;
     }
-    if (!decodeTagsUncached(blob, tags))
+    if (!decodeTagsUncached(blob, tags, sharedUtf8, shared))
         return false;
     // Bounded: unique tag sets (a run name in every run) would only fill the hash.
     if (m_tagMaps.size() < maxCachedTagMaps)
@@ -231,7 +233,8 @@ bool RecordDecoder::decodeTags(QByteArrayView blob, QMap<QString, QString> *tags
     return true;
 }
 
-bool RecordDecoder::decodeTagsUncached(QByteArrayView blob, QMap<QString, QString> *tags) {
+bool RecordDecoder::decodeTagsUncached(QByteArrayView blob, QMap<QString, QString> *tags,
+                                       QByteArrayView sharedUtf8, const QString &shared) {
     ByteReader r(blob);
     if (r.byte() != RecordCodec::formatVersion)
         return false;
@@ -242,9 +245,13 @@ bool RecordDecoder::decodeTagsUncached(QByteArrayView blob, QMap<QString, QStrin
         if (r.failed())
             return false;
         // Stored in key order: inserting at the end is constant time.
+        const bool isShared =
+            !shared.isNull() && value.size() == sharedUtf8.size() &&
+            std::memcmp(value.data(), sharedUtf8.data(), size_t(value.size())) == 0;
         tags->insert(tags->cend(), key,
-                     value.size() <= maxInternedValueBytes ? intern(value, TagValue, qsizetype(i))
-                                                           : QString::fromUtf8(value));
+                     isShared                                ? shared
+                     : value.size() <= maxInternedValueBytes ? intern(value, TagValue, qsizetype(i))
+                                                             : QString::fromUtf8(value));
     }
     return !r.failed() && r.atEnd();
 }

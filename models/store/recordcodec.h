@@ -47,7 +47,10 @@ public:
     enum Family { ConfigKey, ConfigValue, TagKey, TagValue, SummaryKey, Column, FamilyCount };
 
     bool decodeConfig(QByteArrayView blob, core::ConfigTree *config);
-    bool decodeTags(QByteArrayView blob, QMap<QString, QString> *tags);
+    /// A tag value whose bytes equal sharedUtf8 gets the string shared instead of a copy (the
+    /// run's name, which MLflow repeats in the mlflow.runName tag).
+    bool decodeTags(QByteArrayView blob, QMap<QString, QString> *tags,
+                    QByteArrayView sharedUtf8 = {}, const QString &shared = {});
     bool decodeSummaries(QByteArrayView blob, std::vector<core::MetricInfo> *metrics);
 
     /// The shared string equal to utf8. slot is a position hint within family (the n-th key of
@@ -57,7 +60,8 @@ public:
 
 private:
     static constexpr qsizetype maxCachedTagMaps = 4096;
-    bool decodeTagsUncached(QByteArrayView blob, QMap<QString, QString> *tags);
+    bool decodeTagsUncached(QByteArrayView blob, QMap<QString, QString> *tags,
+                            QByteArrayView sharedUtf8, const QString &shared);
 
     struct Hint {
         QByteArray bytes;

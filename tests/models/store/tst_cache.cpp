@@ -445,6 +445,52 @@ private slots:
         qDebug() << reads << "loads while writing";
     }
 
+    void parallelLoadKeepsOrderAndContent() {
+        // Enough runs in a file cache that loadRuns reads the upper half of the id range on a
+        // second connection: the result must be the single-connection result, in id order.
+        QString error;
+        const QString path = m_dir.filePath(QStringLiteral("parallel.sqlite"));
+        auto cache = Cache::open(path, &error);
+        QVERIFY2(cache, qPrintable(error));
+        const QString a = QStringLiteral("/data/a");
+        const QString b = QStringLiteral("/data/b");
+        std::vector<core::Run> written;
+        for (int i = 0; i < 9000; ++i) {
+            RunUpdate u;
+            core::Run &r = u.run;
+            r.sourceRoot = i % 3 == 0 ? b : a;
+            r.path = QStringLiteral("run/%1").arg(i);
+            r.format = QStringLiteral("mlflow");
+            r.uid = QString::number(i);
+            r.key = core::Run::makeKey(r.format, r.uid);
+            r.name = QStringLiteral("run %1").arg(i);
+            r.deleted = i % 7 == 0;
+            r.config.set(QStringLiteral("i"), qint64(i));
+            r.config.set(QStringLiteral("opt"),
+                         i % 2 ? QStringLiteral("adam") : QStringLiteral("sgd"));
+            r.tags.insert(QStringLiteral("mlflow.runName"), r.name);
+            r.metricRef(QStringLiteral("loss")).add(core::MetricPoint{1, 2, double(i)});
+            r.id = cache->writeRun(u, &error);
+            QVERIFY2(r.id > 0, qPrintable(error));
+            written.push_back(r);
+        }
+        const auto expect = [&](const QString &root, bool includeDeleted) {
+            core::Runs out;
+            for (const core::Run &r : written) {
+                if ((root.isEmpty() || r.sourceRoot == root) && (includeDeleted || !r.deleted))
+                    out.push_back(r);
+            }
+            return out;
+        };
+        for (const QString &root : {QString(), a, b}) {
+            for (const bool includeDeleted : {true, false}) {
+                const core::Runs runs = cache->loadRuns(root, includeDeleted);
+                QVERIFY(cache->lastError().isEmpty());
+                QVERIFY(runs == expect(root, includeDeleted));
+            }
+        }
+    }
+
     void notADatabaseRefused() {
         const QString path = m_dir.filePath(QStringLiteral("notes.txt"));
         QVERIFY(writeFile(path, QByteArray(4096, 'x')));
