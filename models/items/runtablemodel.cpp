@@ -47,6 +47,10 @@ QString formatNumber(double v, int precision = 4) {
     // Whole numbers (step counts, batch sizes, seeds) read best without an exponent.
     if (v == std::trunc(v) && std::abs(v) < 1e15)
         return QString::number(qint64(v));
+    // Throughputs and token counts read as 12780.4, not 1.278e+04; the tooltip has all digits.
+    const double magnitude = std::abs(v);
+    if (magnitude >= 1e4 && magnitude < 1e15)
+        return QString::number(v, 'f', magnitude < 1e6 ? 1 : 0);
     return QString::number(v, 'g', precision);
 }
 

@@ -48,6 +48,8 @@ private:
         b.endMs = b.startMs + 45000;
         b.config.set(QStringLiteral("optimizer"), QStringLiteral("adam"));
         b.config.set(QStringLiteral("lr"), 0.1);
+        b.config.set(QStringLiteral("big"), 12780.35);
+        b.config.set(QStringLiteral("note"), 2'345'678.9);
         b.metricRef(QStringLiteral("val/loss"))
             .add({0, 0, std::numeric_limits<double>::quiet_NaN()});
 
@@ -121,7 +123,9 @@ private Q_SLOTS:
         QCOMPARE(text(0, u"params.seed"_qs), QStringLiteral("123456789012345"));
         QCOMPARE(text(0, u"params.big"_qs), QStringLiteral("1e+20"));
         QCOMPARE(text(0, u"params.note"_qs), QStringLiteral("line one…"));
-        QCOMPARE(text(1, u"params.note"_qs), QString());
+        QCOMPARE(text(1, u"params.big"_qs), QStringLiteral("12780.4"));  // not 1.278e+04
+        QCOMPARE(text(1, u"params.note"_qs), QStringLiteral("2345679")); // not 2.346e+06
+        QCOMPARE(text(2, u"params.note"_qs), QString());
         QCOMPARE(text(1, u"params.optimizer"_qs), QStringLiteral("adam"));
         QCOMPARE(text(0, u"metrics.loss"_qs), QStringLiteral("0.108"));
         QCOMPARE(text(1, u"metrics.val/loss"_qs), QStringLiteral("NaN"));
