@@ -105,7 +105,16 @@ MainWindow::MainWindow(const Options &options, QWidget *parent)
     updateStatus();
 }
 
-MainWindow::~MainWindow() = default;
+MainWindow::~MainWindow() {
+    // The controller and its models are children destroyed after this object has stopped being
+    // a MainWindow; their last signals (a proxy's reset when its source goes) must not reach
+    // this object's slots then.
+    for (const QObject *sender : {static_cast<const QObject *>(m_controller),
+                                  static_cast<const QObject *>(m_controller->tableModel()),
+                                  static_cast<const QObject *>(m_controller->proxyModel()),
+                                  static_cast<const QObject *>(m_controller->columnModel())})
+        disconnect(sender, nullptr, this, nullptr);
+}
 
 void MainWindow::createActions() {
     m_open = new QAction(QIcon::fromTheme(QStringLiteral("document-open"),

@@ -130,8 +130,10 @@ QString RecordDecoder::intern(QByteArrayView utf8, Family family, qsizetype slot
     std::vector<Hint> &hints = m_hints[family];
     if (slot < qsizetype(hints.size())) {
         const Hint &h = hints[size_t(slot)];
+        // An empty view may have a null data pointer, which memcmp must not see.
         if (h.bytes.size() == utf8.size() &&
-            std::memcmp(h.bytes.constData(), utf8.data(), size_t(utf8.size())) == 0)
+            (utf8.isEmpty() ||
+             std::memcmp(h.bytes.constData(), utf8.data(), size_t(utf8.size())) == 0))
             return h.string;
     } else {
         hints.resize(size_t(slot) + 1);
