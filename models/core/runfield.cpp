@@ -254,4 +254,18 @@ int compareFieldValues(const QVariant &a, const QVariant &b) {
     }
 }
 
+bool isNumber(const QVariant &v) {
+    switch (v.typeId()) {
+    case QMetaType::Double:
+    case QMetaType::Float:
+    case QMetaType::Int:
+    case QMetaType::LongLong:
+    case QMetaType::UInt:
+    case QMetaType::ULongLong:
+        return true;
+    default:
+        return false;
+    }
+}
+
 } // namespace runlens::core

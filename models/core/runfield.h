@@ -56,4 +56,7 @@ struct RunField {
 /// text, text case-insensitively with natural digit order. Returns <0, 0, >0.
 int compareFieldValues(const QVariant &a, const QVariant &b);
 
+/// Whether a field value is a number (any integer or floating type; not bool, not text).
+bool isNumber(const QVariant &v);
+
 } // namespace runlens::core

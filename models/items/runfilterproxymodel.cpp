@@ -18,21 +18,6 @@ namespace {
 constexpr quint32 kNaNRank = std::numeric_limits<quint32>::max() - 1;
 constexpr quint32 kMissingRank = std::numeric_limits<quint32>::max();
 
-bool isNumeric(const QVariant &v) {
-    switch (v.typeId()) {
-    case QMetaType::Double:
-    case QMetaType::Float:
-    case QMetaType::Int:
-    case QMetaType::LongLong:
-    case QMetaType::UInt:
-    case QMetaType::ULongLong:
-    case QMetaType::Bool:
-        return true;
-    default:
-        return false;
-    }
-}
-
 /// One text key in a sort: the eight code units after the prefix all keys share, packed into
 /// two integers, and where the whole key is.
 struct KeyItem {
@@ -233,7 +218,7 @@ void RunFilterProxyModel::computeRank(int column) {
         const QVariant v = m_table->sortValue(row, column);
         if (!v.isValid())
             continue;
-        if (isNumeric(v)) {
+        if (core::isNumber(v) || v.typeId() == QMetaType::Bool) {
             const double d = v.toDouble();
             if (std::isnan(d))
                 m_rank[size_t(row)] = kNaNRank;

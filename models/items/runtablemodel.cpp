@@ -73,20 +73,6 @@ QString formatValue(const QVariant &v) {
     }
 }
 
-bool isNumber(const QVariant &v) {
-    switch (v.typeId()) {
-    case QMetaType::Double:
-    case QMetaType::Float:
-    case QMetaType::Int:
-    case QMetaType::LongLong:
-    case QMetaType::UInt:
-    case QMetaType::ULongLong:
-        return true;
-    default:
-        return false;
-    }
-}
-
 QString formatDuration(qint64 ms) {
     const qint64 s = ms / 1000;
     if (s < 60)
@@ -488,9 +474,9 @@ QVariant RunTableModel::data(const QModelIndex &index, int role) const {
         return toolTip(row, column);
     case Qt::TextAlignmentRole: {
         const RunField &f = m_columns[size_t(column)];
-        const bool numeric = f.kind == RunField::Kind::Metric ||
-                             f.attribute == RunField::Attribute::Duration ||
-                             (f.kind == RunField::Kind::Param && isNumber(sortValue(row, column)));
+        const bool numeric =
+            f.kind == RunField::Kind::Metric || f.attribute == RunField::Attribute::Duration ||
+            (f.kind == RunField::Kind::Param && core::isNumber(sortValue(row, column)));
         return QVariant::fromValue(
             Qt::Alignment((numeric ? Qt::AlignRight : Qt::AlignLeft) | Qt::AlignVCenter));
     }
