@@ -49,8 +49,12 @@ QString formatNumber(double v, int precision = 4) {
         return QString::number(qint64(v));
     // Throughputs and token counts read as 12780.4, not 1.278e+04; the tooltip has all digits.
     const double magnitude = std::abs(v);
-    if (magnitude >= 1e4 && magnitude < 1e15)
-        return QString::number(v, 'f', magnitude < 1e6 ? 1 : 0);
+    if (magnitude >= 1e4 && magnitude < 1e15) {
+        QString text = QString::number(v, 'f', magnitude < 1e6 ? 1 : 0);
+        if (text.endsWith(QLatin1String(".0")))
+            text.chop(2);
+        return text;
+    }
     return QString::number(v, 'g', precision);
 }
 

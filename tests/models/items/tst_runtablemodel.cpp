@@ -50,6 +50,7 @@ private:
         b.config.set(QStringLiteral("lr"), 0.1);
         b.config.set(QStringLiteral("big"), 12780.35);
         b.config.set(QStringLiteral("note"), 2'345'678.9);
+        b.config.set(QStringLiteral("seed"), 33086.04);
         b.metricRef(QStringLiteral("val/loss"))
             .add({0, 0, std::numeric_limits<double>::quiet_NaN()});
 
@@ -125,6 +126,7 @@ private Q_SLOTS:
         QCOMPARE(text(0, u"params.note"_qs), QStringLiteral("line one…"));
         QCOMPARE(text(1, u"params.big"_qs), QStringLiteral("12780.4"));  // not 1.278e+04
         QCOMPARE(text(1, u"params.note"_qs), QStringLiteral("2345679")); // not 2.346e+06
+        QCOMPARE(text(1, u"params.seed"_qs), QStringLiteral("33086"));   // not 33086.0
         QCOMPARE(text(2, u"params.note"_qs), QString());
         QCOMPARE(text(1, u"params.optimizer"_qs), QStringLiteral("adam"));
         QCOMPARE(text(0, u"metrics.loss"_qs), QStringLiteral("0.108"));
