@@ -288,13 +288,10 @@ QString Cache::defaultPath() {
     const QString env = qEnvironmentVariable("RUNLENS_CACHE");
     if (!env.isEmpty())
         return env;
-    // CacheLocation ends in the application name; without one it is the bare cache root.
-    QString folder;
-    if (!QCoreApplication::applicationName().isEmpty())
-        folder = QStandardPaths::writableLocation(QStandardPaths::CacheLocation);
-    if (folder.isEmpty())
-        folder = QStandardPaths::writableLocation(QStandardPaths::GenericCacheLocation) +
-                 QStringLiteral("/runlens");
+    // One fixed folder (not CacheLocation, which nests organisation and application names) so
+    // the window, the CLI and any other front end share the same cache: ~/.cache/runlens.
+    const QString folder = QStandardPaths::writableLocation(QStandardPaths::GenericCacheLocation) +
+                           QStringLiteral("/runlens");
     return folder + QStringLiteral("/runs.sqlite");
 }
 

@@ -568,7 +568,7 @@ private slots:
         QVERIFY2(cache, qPrintable(error));
         QVERIFY(QFile::exists(nested));
         qunsetenv("RUNLENS_CACHE");
-        QVERIFY(Cache::defaultPath().endsWith(QStringLiteral("/runs.sqlite")));
+        QVERIFY(Cache::defaultPath().endsWith(QStringLiteral("/runlens/runs.sqlite")));
         QVERIFY(Cache::defaultPath() != nested);
     }
 };
