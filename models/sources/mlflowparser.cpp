@@ -32,15 +32,22 @@ bool equalsNoCase(std::string_view a, std::string_view b) {
     return true;
 }
 
+/// std::from_chars over the whole text, accepting a leading '+' as Python's float() does.
+template <typename T> std::from_chars_result fromCharsWhole(std::string_view text, T &value) {
+    const char *begin = text.data();
+    const char *end = begin + text.size();
+    if (begin != end && *begin == '+')
+        ++begin;
+    auto result = std::from_chars(begin, end, value);
+    if (result.ec == std::errc() && result.ptr != end)
+        result.ec = std::errc::invalid_argument;
+    return result;
+}
+
 bool parseInt(std::string_view text, qint64 &value) {
     if (text.empty())
         return false;
-    const char *begin = text.data();
-    const char *end = begin + text.size();
-    if (*begin == '+')
-        ++begin;
-    const auto [ptr, ec] = std::from_chars(begin, end, value);
-    if (ec == std::errc() && ptr == end)
+    if (fromCharsWhole(text, value).ec == std::errc())
         return true;
     // Some writers print integral numbers as floats ("3.0").
     double d = 0;
@@ -56,21 +63,17 @@ bool parseInt(std::string_view text, qint64 &value) {
 bool parseDouble(std::string_view text, double &value) {
     if (text.empty())
         return false;
-    const char *begin = text.data();
-    const char *end = begin + text.size();
-    if (*begin == '+')
-        ++begin;
-    const auto [ptr, ec] = std::from_chars(begin, end, value);
-    if (ec == std::errc() && ptr == end)
+    const auto [ptr, ec] = fromCharsWhole(text, value);
+    if (ec == std::errc())
         return true;
-    if (ec == std::errc::result_out_of_range && ptr == end) {
+    if (ec == std::errc::result_out_of_range && ptr == text.data() + text.size()) {
         // Overflow/underflow: strtod semantics.
         value = std::strtod(std::string(text).c_str(), nullptr);
         return true;
     }
     // from_chars accepts "nan"/"inf"/"infinity" in any case already; these are the spellings
     // it does not know.
-    std::string_view t(begin, size_t(end - begin));
+    std::string_view t = text.front() == '+' ? text.substr(1) : text;
     const bool negative = !t.empty() && t.front() == '-';
     if (negative)
         t.remove_prefix(1);
