@@ -30,6 +30,17 @@ struct FolderListing {
     [[nodiscard]] bool hasDir(QStringView name) const;
 };
 
+/// A log source merged into a run found by another importer: a folder of event files or a
+/// metrics.csv below a Hydra, Sacred, Guild or Lightning run folder. The scanner fills these in.
+struct RunPart {
+    QString importer; ///< Importer::id() of the log's importer
+    QString absPath;  ///< the log folder (or file)
+    QString relPath;  ///< relative to the run's folder, '/' separated
+    /// Prepended to the part's metric keys ("validation/") when several parts merge; empty for
+    /// a run with a single log source.
+    QString keyPrefix;
+};
+
 /// Where a run lives, as the scan found it. Handed to the importer's read() later, possibly on
 /// another thread.
 struct RunLocation {
@@ -38,6 +49,14 @@ struct RunLocation {
     QString relPath;      ///< relative to the opened root, '/' separated; becomes Run::path
     QString group;        ///< experiment/project name the scan learnt from the surroundings
     bool deleted = false; ///< the surroundings say it is deleted (MLflow .trash)
+    /// Set by config sources (Hydra, Sacred, Guild, Lightning hparams.yaml): log runs the
+    /// scan finds at or below absPath are not runs of their own but parts of this one.
+    bool claimsLogs = false;
+    /// Log sources merged into this run (only when claimsLogs). Importers that read through
+    /// readFileRun() get them for free; see filerun.h.
+    std::vector<RunPart> parts;
+    /// Importer-specific detail the scan learnt, for read(): a file name, a trial number.
+    QString detail;
 };
 
 /// What scanFolder() made of a folder.
@@ -95,6 +114,10 @@ public:
     /// Stable id, also Run::format and the prefix of Run::key ("mlflow").
     [[nodiscard]] virtual QString id() const = 0;
     [[nodiscard]] virtual QString displayName() const = 0;
+
+    /// True for formats that are logs only (event files, CSV metric logs): a run of theirs
+    /// found at or below a run folder whose location claimsLogs becomes a RunPart of that run.
+    [[nodiscard]] virtual bool isLogSource() const { return false; }
 
     /// Cheap test from names only, no I/O: could this folder hold something of this format?
     [[nodiscard]] virtual bool sniff(const FolderListing &folder) const = 0;

@@ -137,7 +137,13 @@ FolderClaim MlflowImporter::scanFolder(const FolderListing &folder, ScanContext 
     const QString parentName = folder.absPath.section(u'/', -2, -2);
 
     auto addRun = [&](const QString &abs, const QString &rel, const QString &group, bool deleted) {
-        claim.runs.push_back(RunLocation{id(), abs, rel, group, deleted});
+        RunLocation loc;
+        loc.importer = id();
+        loc.absPath = abs;
+        loc.relPath = rel;
+        loc.group = group;
+        loc.deleted = deleted;
+        claim.runs.push_back(std::move(loc));
     };
     auto addRunsOfExperiment = [&](const QString &name, bool deleted) {
         for (const FolderEntry &e : folder.entries) {

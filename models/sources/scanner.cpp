@@ -11,6 +11,8 @@
 #include <cerrno>
 #include <cstring>
 #include <fcntl.h>
+#include <limits>
+#include <algorithm>
 #include <set>
 #include <utility>
 
@@ -26,6 +28,115 @@ bool ignoredFolder(const std::string &name) {
 QString errnoText(int err) {
     return QString::fromLocal8Bit(std::strerror(err));
 }
+
+bool isAtOrBelow(const QString &rel, const QString &folder) {
+    return folder.isEmpty() || rel == folder ||
+           (rel.startsWith(folder) && rel.size() > folder.size() && rel[folder.size()] == u'/');
+}
+
+QStringList components(const QString &path) {
+    return path.isEmpty() ? QStringList() : path.split(u'/');
+}
+
+/// Key prefixes for the parts of one run: each part's path below the run folder, without the
+/// leading and trailing folders all parts share ("logs/train", "logs/validation" give "train/"
+/// and "validation/"). A single part gets none.
+void assignKeyPrefixes(std::vector<RunPart> &parts) {
+    if (parts.size() < 2)
+        return;
+    std::vector<QStringList> paths;
+    qsizetype shortest = std::numeric_limits<qsizetype>::max();
+    for (const RunPart &p : parts) {
+        paths.push_back(components(p.relPath));
+        shortest = std::min(shortest, paths.back().size());
+    }
+    auto allEqualAt = [&](auto index) {
+        for (const QStringList &c : paths) {
+            if (c.at(index(c)) != paths.front().at(index(paths.front())))
+                return false;
+        }
+        return true;
+    };
+    qsizetype lead = 0;
+    while (lead < shortest && allEqualAt([&](const QStringList &) { return lead; }))
+        ++lead;
+    qsizetype trail = 0;
+    while (lead + trail < shortest &&
+           allEqualAt([&](const QStringList &c) { return c.size() - 1 - trail; }))
+        ++trail;
+    for (size_t i = 0; i < parts.size(); ++i) {
+        const QStringList &c = paths[i];
+        const QStringList middle = c.mid(lead, c.size() - lead - trail);
+        parts[i].keyPrefix = middle.isEmpty() ? QString() : middle.join(u'/') + u'/';
+    }
+}
+
+/// Holds runs whose locations claim logs until the walk leaves their folder, collecting the
+/// log runs found below as their parts.
+class Claims {
+public:
+    explicit Claims(const Scanner::RunFound &onRun)
+        : m_onRun(onRun) {}
+
+    /// The walk moved on to rel: emits every held run whose folder does not contain it.
+    void leaveUnless(const QString &rel) {
+        while (!m_owners.empty() && !isAtOrBelow(rel, m_owners.back().relPath))
+            emitBack();
+    }
+    void finish() {
+        while (!m_owners.empty())
+            emitBack();
+    }
+
+    /// Runs found in one folder: owners first, so logs in the same folder join them.
+    void found(std::vector<RunLocation> &runs, const std::vector<const Importer *> &importers) {
+        std::stable_partition(runs.begin(), runs.end(),
+                              [](const RunLocation &r) { return r.claimsLogs; });
+        for (RunLocation &loc : runs) {
+            const Importer *importer = importerOf(loc.importer, importers);
+            const bool canBePart = importer && (importer->isLogSource() || loc.claimsLogs);
+            if (canBePart && !m_owners.empty() && isAtOrBelow(loc.relPath, m_owners.back().relPath)) {
+                RunLocation &owner = m_owners.back();
+                const QString below = loc.relPath.mid(owner.relPath.size()).section(
+                    u'/', owner.relPath.isEmpty() ? 0 : 1);
+                owner.parts.push_back(RunPart{loc.importer, loc.absPath, below, {}});
+                for (RunPart &nested : loc.parts) {
+                    nested.relPath = below.isEmpty() ? nested.relPath
+                                     : nested.relPath.isEmpty()
+                                         ? below
+                                         : below + u'/' + nested.relPath;
+                    owner.parts.push_back(std::move(nested));
+                }
+                continue;
+            }
+            if (loc.claimsLogs) {
+                m_owners.push_back(std::move(loc));
+                continue;
+            }
+            m_onRun(std::move(loc));
+        }
+    }
+
+private:
+    static const Importer *importerOf(const QString &id,
+                                      const std::vector<const Importer *> &importers) {
+        for (const Importer *i : importers) {
+            if (i->id() == id)
+                return i;
+        }
+        return nullptr;
+    }
+
+    void emitBack() {
+        RunLocation loc = std::move(m_owners.back());
+        m_owners.pop_back();
+        assignKeyPrefixes(loc.parts);
+        m_onRun(std::move(loc));
+    }
+
+    const Scanner::RunFound &m_onRun;
+    std::vector<RunLocation> m_owners; ///< nested folders, innermost last
+};
 
 } // namespace
 
@@ -59,25 +170,28 @@ bool Scanner::scan(const QString &root, ScanContext &context, const RunFound &on
         const QFileInfo info(root);
         FolderListing listing{info.absolutePath(), QString(), {}};
         listing.entries.push_back(FolderEntry{info.fileName(), false, rootStat->isFile});
+        Claims claims(onRun);
         for (const Importer *importer : m_importers) {
             if (!importer->sniff(listing))
                 continue;
             FolderClaim claim = importer->scanFolder(listing, context);
-            for (RunLocation &loc : claim.runs)
-                onRun(std::move(loc));
+            claims.found(claim.runs, m_importers);
             if (claim.prune)
                 break;
         }
+        claims.finish();
         return true;
     }
 
     stack.push_back(Pending{root, QString()});
     std::vector<fileio::Entry> entries;
+    Claims claims(onRun);
     while (!stack.empty()) {
         if (context.cancel && context.cancel->load(std::memory_order_relaxed))
             return false;
         Pending dir = std::move(stack.back());
         stack.pop_back();
+        claims.leaveUnless(dir.rel);
         const QByteArray path = QFile::encodeName(dir.abs);
         fileio::Fd fd = fileio::openDir(AT_FDCWD, path.constData(), &err);
         if (!fd.valid()) {
@@ -114,18 +228,20 @@ bool Scanner::scan(const QString &root, ScanContext &context, const RunFound &on
 
         bool pruned = false;
         QStringList skip;
+        std::vector<RunLocation> found;
         for (const Importer *importer : m_importers) {
             if (!importer->sniff(listing))
                 continue;
             FolderClaim claim = importer->scanFolder(listing, context);
             for (RunLocation &loc : claim.runs)
-                onRun(std::move(loc));
+                found.push_back(std::move(loc));
             skip += claim.skipChildren;
             if (claim.prune) {
                 pruned = true;
                 break;
             }
         }
+        claims.found(found, m_importers);
         if (pruned)
             continue;
         // Push in reverse so the walk visits children in listing order.
@@ -136,6 +252,7 @@ bool Scanner::scan(const QString &root, ScanContext &context, const RunFound &on
             stack.push_back(Pending{dir.abs + u'/' + it->name, rel});
         }
     }
+    claims.finish();
     return true;
 }
 

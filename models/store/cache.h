@@ -22,6 +22,9 @@ struct FileState {
     qint64 mtimeNs = 0;
     quint64 inode = 0;
     qint64 offset = 0; ///< bytes consumed so far (the start of the first incomplete unit)
+    /// Complete units (lines, records) consumed up to offset, for formats that number them
+    /// (a CSV without a step column steps by row); 0 when the format does not count.
+    qint64 units = 0;
 
     friend bool operator==(const FileState &, const FileState &) = default;
 };

@@ -40,6 +40,7 @@ QByteArray FilesCodec::encode(const std::vector<FileState> &files) {
         w.putZigzag(qint64(quint64(f->mtimeNs) - quint64(previousMtime)));
         w.putZigzag(qint64(f->inode - previousInode));
         w.putZigzag(qint64(quint64(f->size) - quint64(f->offset)));
+        w.putVarint(quint64(f->units));
         previousPath = path;
         previousMtime = f->mtimeNs;
         previousInode = f->inode;
@@ -52,7 +53,8 @@ bool FilesCodec::decode(QByteArrayView blob, FileStates *files, RecordDecoder *i
     if (blob.isEmpty())
         return true;
     ByteReader r(blob);
-    if (r.byte() != formatVersion)
+    const quint8 version = r.byte();
+    if (version != formatVersion && version != 1)
         return false;
     const quint64 count = r.varint();
     // Every entry takes at least 6 bytes: a damaged count must not reserve gigabytes.
@@ -91,6 +93,8 @@ bool FilesCodec::decode(QByteArrayView blob, FileStates *files, RecordDecoder *i
         f.mtimeNs = mtime;
         f.inode = inode;
         f.offset = qint64(quint64(f.size) - quint64(r.zigzag()));
+        if (version >= 2)
+            f.units = qint64(r.varint());
         if (r.failed())
             return false;
         out.push_back(std::move(f));

@@ -240,8 +240,11 @@ private Q_SLOTS:
         writeFile(run + QStringLiteral("/params/hyperparameters.max_depth"), "6");
         writeFile(run + QStringLiteral("/tags/mlflow.runName"), "named by tag");
         writeFile(run + QStringLiteral("/metrics/train/loss"), "1 0.5 0\n2 0.25 1\n3 0.1");
-        RunLocation loc{QStringLiteral("mlflow"), run, QStringLiteral("0/") + q(id),
-                        QStringLiteral("Default"), false};
+        RunLocation loc;
+        loc.importer = QStringLiteral("mlflow");
+        loc.absPath = run;
+        loc.relPath = QStringLiteral("0/") + q(id);
+        loc.group = QStringLiteral("Default");
         std::atomic_bool cancel{false};
         const ReadResult r = MlflowImporter().read(loc, tmp.path(), nullptr, cancel);
         QCOMPARE(r.outcome, ReadResult::Outcome::Updated);

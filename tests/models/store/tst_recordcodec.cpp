@@ -140,7 +140,7 @@ private slots:
 
     void filesRoundTrip() {
         const std::vector<FileState> files = {
-            {QStringLiteral("metrics/train/loss"), 1234, 1700000000123456789, 42, 1200},
+            {QStringLiteral("metrics/train/loss"), 1234, 1700000000123456789, 42, 1200, 77},
             {QStringLiteral("meta.yaml"), 321, 1700000000000000000,
              std::numeric_limits<quint64>::max(), 321},
             {QStringLiteral("metrics/train/acc"), 0, -5, 0, 0},
@@ -178,6 +178,18 @@ private slots:
         QVERIFY(back.isEmpty());
         QVERIFY(FilesCodec::decode(QByteArrayView(), &back));
         QVERIFY(back.isEmpty());
+    }
+
+    void filesVersion1StillDecodes() {
+        // A version 1 blob (before FileState::units): one entry "a", size 9, mtime 5, inode 3,
+        // offset 9, written by hand as the old encoder did.
+        const QByteArray v1("\x01\x01\x00\x01"
+                            "a\x12\x0a\x06\x00",
+                            9);
+        store::FileStates out;
+        QVERIFY(FilesCodec::decode(v1, &out));
+        QCOMPARE(out.size(), 1);
+        QCOMPARE(out.value(u"a"), (FileState{QStringLiteral("a"), 9, 5, 3, 9, 0}));
     }
 
     void filesCompact() {
