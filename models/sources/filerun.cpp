@@ -56,10 +56,10 @@ struct ReadFile {
     RunFile file;
     fileio::Stat st;
     const store::FileState *prev = nullptr;
-    bool read = false;    ///< parsed in this import
-    bool append = false;  ///< read from the previous offset
-    qint64 offset = 0;    ///< resume offset after this import
-    qint64 units = 0;     ///< units up to offset
+    bool read = false;   ///< parsed in this import
+    bool append = false; ///< read from the previous offset
+    qint64 offset = 0;   ///< resume offset after this import
+    qint64 units = 0;    ///< units up to offset
     bool retryLater = false;
     FileContribution contribution;
 };
@@ -120,9 +120,9 @@ bool parseFile(ReadFile &rf, ReadResult &result, const std::atomic_bool &cancel)
         out.consumed = -1;
         out.units = 0;
         rf.file.parser->parse(input, out);
-        const qint64 consumed =
-            out.consumed < 0 ? qint64(buffer.size())
-                             : std::min<qint64>(out.consumed, qint64(buffer.size()));
+        const qint64 consumed = out.consumed < 0
+                                    ? qint64(buffer.size())
+                                    : std::min<qint64>(out.consumed, qint64(buffer.size()));
         units += out.units;
         if (consumed == 0 && input.moreFollows) {
             chunk *= 2; // one unit bigger than a chunk: read more at once
@@ -197,7 +197,8 @@ ReadResult FileRunImporter::read(const RunLocation &location, const QString &sou
         seen.insert(it->absPath);
     }
     std::erase_if(files, [](const RunFile &f) { return f.parser == nullptr; });
-    ReadResult result = readFileRun(*this, location, sourceRoot, std::move(files), previous, cancel);
+    ReadResult result =
+        readFileRun(*this, location, sourceRoot, std::move(files), previous, cancel);
     result.problems = listingProblems + result.problems;
     return result;
 }
@@ -330,9 +331,8 @@ ReadResult readFileRun(const FileRunImporter &importer, const RunLocation &locat
             summary = core::MetricSummary{};
         summary.add(s.points);
     }
-    std::erase_if(update.series, [](const store::RunUpdate::Series &s) {
-        return s.append && s.points.empty();
-    });
+    std::erase_if(update.series,
+                  [](const store::RunUpdate::Series &s) { return s.append && s.points.empty(); });
 
     // 5. Fingerprints and resume offsets.
     for (const ReadFile &rf : present) {
@@ -341,8 +341,8 @@ ReadResult readFileRun(const FileRunImporter &importer, const RunLocation &locat
                 update.files.push_back(*rf.prev);
             continue;
         }
-        store::FileState fs{rf.file.relPath, rf.st.size, rf.st.mtimeNs, rf.st.inode, rf.offset,
-                            rf.units};
+        store::FileState fs{rf.file.relPath, rf.st.size, rf.st.mtimeNs,
+                            rf.st.inode,     rf.offset,  rf.units};
         if (rf.retryLater)
             fs.size = -1; // never matches: read again next time
         update.files.push_back(std::move(fs));
@@ -360,8 +360,8 @@ ReadResult readFileRun(const FileRunImporter &importer, const RunLocation &locat
     if (run.experiment.isEmpty())
         run.experiment = location.group;
     if (run.name.isEmpty())
-        run.name = location.relPath.isEmpty() ? location.absPath.section(u'/', -1)
-                                              : location.relPath;
+        run.name =
+            location.relPath.isEmpty() ? location.absPath.section(u'/', -1) : location.relPath;
     importer.finishRun(location, run);
     result.outcome = ReadResult::Outcome::Updated;
     return result;

@@ -8,11 +8,11 @@
 #include <QFile>
 #include <QFileInfo>
 #include <QSet>
+#include <algorithm>
 #include <cerrno>
 #include <cstring>
 #include <fcntl.h>
 #include <limits>
-#include <algorithm>
 #include <set>
 #include <utility>
 
@@ -95,16 +95,16 @@ public:
         for (RunLocation &loc : runs) {
             const Importer *importer = importerOf(loc.importer, importers);
             const bool canBePart = importer && (importer->isLogSource() || loc.claimsLogs);
-            if (canBePart && !m_owners.empty() && isAtOrBelow(loc.relPath, m_owners.back().relPath)) {
+            if (canBePart && !m_owners.empty() &&
+                isAtOrBelow(loc.relPath, m_owners.back().relPath)) {
                 RunLocation &owner = m_owners.back();
-                const QString below = loc.relPath.mid(owner.relPath.size()).section(
-                    u'/', owner.relPath.isEmpty() ? 0 : 1);
+                const QString below = loc.relPath.mid(owner.relPath.size())
+                                          .section(u'/', owner.relPath.isEmpty() ? 0 : 1);
                 owner.parts.push_back(RunPart{loc.importer, loc.absPath, below, {}});
                 for (RunPart &nested : loc.parts) {
-                    nested.relPath = below.isEmpty() ? nested.relPath
-                                     : nested.relPath.isEmpty()
-                                         ? below
-                                         : below + u'/' + nested.relPath;
+                    nested.relPath = below.isEmpty()            ? nested.relPath
+                                     : nested.relPath.isEmpty() ? below
+                                                                : below + u'/' + nested.relPath;
                     owner.parts.push_back(std::move(nested));
                 }
                 continue;

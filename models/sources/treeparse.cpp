@@ -104,8 +104,8 @@ QVariant yamlToVariant(const YAML::Node &node, int depth) {
     case YAML::NodeType::Map: {
         QVariantMap map;
         for (const auto &kv : node) {
-            const QString key = kv.first.IsScalar() ? QString::fromStdString(kv.first.Scalar())
-                                                    : QString();
+            const QString key =
+                kv.first.IsScalar() ? QString::fromStdString(kv.first.Scalar()) : QString();
             map.insert(key, yamlToVariant(kv.second, depth + 1));
         }
         return map;
@@ -146,7 +146,9 @@ bool rewriteNonFinite(std::string_view text, std::string &out) {
         }
         const char *replacement = nullptr;
         size_t length = 0;
-        auto at = [&](std::string_view word) { return text.substr(i, word.size()) == word; };
+        auto at = [&](std::string_view word) {
+            return text.substr(i, word.size()) == word;
+        };
         if (c == 'N' && at("NaN")) {
             replacement = nanToken;
             length = 3;

@@ -18,8 +18,8 @@ std::optional<double> parseNumber(std::string_view text);
 
 /// Where a document failed to parse.
 struct ParseError {
-    QString message; ///< what was wrong (empty when the parse succeeded)
-    int line = 0;    ///< 1-based, 0 when unknown
+    QString message;    ///< what was wrong (empty when the parse succeeded)
+    int line = 0;       ///< 1-based, 0 when unknown
     qint64 offset = -1; ///< byte offset, -1 when unknown
 
     [[nodiscard]] bool failed() const { return !message.isEmpty(); }
