@@ -4,6 +4,7 @@
 // read independently here, and hostile folders built here.
 
 #include "core/configtree.h"
+#include "demo/demoframework.h"
 #include "importtestutil.h"
 #include "sources/frameworkimporters.h"
 #include "sources/frameworkparser.h"
@@ -643,6 +644,74 @@ private Q_SLOTS:
         QCOMPARE(runs[0].config.value(q("seed")), QVariant(qint64(7)));
         QVERIFY(runs[0].metric(q("eval/f1")));
         QVERIFY(runs[0].metric(q("loss")));
+    }
+
+    // --- demo writers -----------------------------------------------------------------------
+
+    void demoRoundTrip_data() {
+        QTest::addColumn<QString>("format");
+        QTest::newRow("dvclive") << q("dvclive");
+        QTest::newRow("hf-trainer") << q("hf-trainer");
+        QTest::newRow("allennlp") << q("allennlp");
+    }
+
+    void demoRoundTrip() {
+        QFETCH(QString, format);
+        demo::DemoOptions o;
+        o.runs = 12;
+        o.steps = 21;
+        o.seed = 7;
+        o.nowMs = 1767225600000;
+        const QString dir = newDir();
+        QString error;
+        const bool ok = format == u"dvclive"      ? demo::writeDemoDvclive(dir, o, &error)
+                        : format == u"hf-trainer" ? demo::writeDemoHfTrainer(dir, o, &error)
+                                                  : demo::writeDemoAllennlp(dir, o, &error);
+        QVERIFY2(ok, qPrintable(error));
+        if (format == u"dvclive")
+            QVERIFY(!demo::writeDemoDvclive(dir, o, &error)); // never over existing runs
+        ImportSummary s;
+        const core::Runs runs = importOk(dir + u'/' + format, &s);
+        QVERIFY2(s.problems.isEmpty(), qPrintable(dumpProblems(s.problems)));
+        const std::vector<demo::DemoRun> want = demo::demoRuns(o);
+        qsizetype live = 0;
+        for (const demo::DemoRun &d : want) {
+            if (d.deleted)
+                continue;
+            ++live;
+            const QString name = QString::fromStdString(d.name);
+            const core::Run *run = nullptr;
+            for (const core::Run &r : runs) {
+                if (r.name == name || r.name.endsWith(u'/' + name) ||
+                    r.name.startsWith(name + u'-') || r.name.contains(u'/' + name + u'-'))
+                    run = &r;
+            }
+            QVERIFY2(run, qPrintable(name));
+            QCOMPARE(run->format, format);
+            size_t steps = d.timesMs.size();
+            for (const auto &v : d.values)
+                steps = std::min(steps, v.size());
+            const QString key = format == u"dvclive"      ? q("train/loss")
+                                : format == u"hf-trainer" ? q("loss")
+                                                          : q("training_loss");
+            qint64 count = qint64(steps);
+            if (format == u"hf-trainer" && d.status != 3) {
+                const size_t every = std::max<size_t>(1, steps / 4);
+                count = qint64(steps / every * every); // the newest checkpoint
+            }
+            if (count == 0)
+                continue;
+            const core::MetricSummary *m = run->metric(key);
+            QVERIFY2(m, qPrintable(name + u' ' + key));
+            QCOMPARE(m->count, count);
+            const double last = d.values[0][size_t(count - 1)];
+            QVERIFY((std::isnan(last) && std::isnan(m->last)) || m->last == last);
+            const QString lrKey = format == u"allennlp" ? q("trainer.optimizer.lr") : q("lr");
+            QCOMPARE(run->config.value(lrKey).toDouble(), d.params[0].number);
+            if (format != u"dvclive")
+                QCOMPARE(run->status == core::RunStatus::Finished, d.status == 3);
+        }
+        QCOMPARE(qsizetype(runs.size()), live);
     }
 
     void notRuns() {
