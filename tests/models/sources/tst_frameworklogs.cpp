@@ -507,6 +507,50 @@ private Q_SLOTS:
         QCOMPARE(runs[0].metric(q("train/loss"))->last, 0.8);
     }
 
+    void dvcliveResumeAppends() {
+        // The same growth through Importer::read: the grown TSV is read from its offset and its
+        // series is an append; the untouched files are not read at all.
+        const QString root = newDir();
+        const QString tsv = root + q("/dvclive/plots/metrics/loss.tsv");
+        QVERIFY(writeFile(tsv, "timestamp\tstep\tloss\n1\t0\t0.9\n2\t1\t0.5\n"));
+        QVERIFY(writeFile(root + q("/dvclive/metrics.json"), "{\"loss\": 0.5, \"step\": 1}"));
+        QVERIFY(writeFile(root + q("/dvclive/params.yaml"), "lr: 0.1\n"));
+        const auto cache = store::Cache::open(q(":memory:"));
+        QVERIFY(cache);
+        const Importer *importer = importerById(q("dvclive"));
+        QVERIFY(importer);
+        RunLocation loc;
+        loc.importer = importer->id();
+        loc.absPath = root + q("/dvclive");
+        loc.relPath = q("dvclive");
+        std::atomic_bool cancel{false};
+        auto read = [&] {
+            const QHash<QString, store::PreviousRun> prev = cache->loadPrevious(root);
+            const auto it = prev.constFind(loc.relPath);
+            ReadResult r = importer->read(loc, root, it == prev.cend() ? nullptr : &*it, cancel);
+            if (r.outcome == ReadResult::Outcome::Updated)
+                cache->writeRun(r.update);
+            return r;
+        };
+        ReadResult r = read();
+        QCOMPARE(r.outcome, ReadResult::Outcome::Updated);
+        const QByteArray more = "3\t2\t0.25\n4\t3\t0.125\n";
+        QVERIFY(appendFile(tsv, more));
+        r = read();
+        QCOMPARE(r.outcome, ReadResult::Outcome::Updated);
+        QCOMPARE(r.bytesRead, qint64(more.size()));
+        QCOMPARE(r.update.series.size(), size_t(1));
+        QCOMPARE(r.update.series[0].key, q("loss"));
+        QVERIFY(r.update.series[0].append);
+        QCOMPARE(r.update.series[0].points.size(), size_t(2));
+        QCOMPARE(r.update.series[0].points[1].timeMs, 4);
+        const core::Runs runs = cache->loadRuns(root);
+        QCOMPARE(runs.front().metric(q("loss"))->count, 4);
+        QCOMPARE(runs.front().metric(q("loss"))->last, 0.125);
+        QCOMPARE(runs.front().config.value(q("lr")), QVariant(0.1));
+        QCOMPARE(read().outcome, ReadResult::Outcome::Unchanged);
+    }
+
     void unicodeNames() {
         const QString root = newDir();
         QVERIFY(writeFile(root + q("/dvclive/plots/metrics/vál/λoss.tsv"),
