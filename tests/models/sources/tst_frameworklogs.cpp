@@ -386,6 +386,25 @@ private Q_SLOTS:
         }
     }
 
+    void wholeFixtureTree() {
+        // Every other format's samples too: none of them is taken for a framework log, and the
+        // framework samples give exactly their runs.
+        RUNLENS_REQUIRE_FIXTURES("");
+        const QString cache = newCache();
+        const ImportSummary s = importInto(cache, {tests::fixturesDir()});
+        QVERIFY2(s.ok(), qPrintable(s.fatalError));
+        QMap<QString, int> byFormat;
+        for (const core::Run &run : loadSorted(cache))
+            ++byFormat[run.format];
+        QCOMPARE(byFormat.value(q("dvclive")), 6);
+        QCOMPARE(byFormat.value(q("hf-trainer")), 2);
+        QCOMPARE(byFormat.value(q("allennlp")), 2);
+        for (const core::Problem &p : s.problems) {
+            QVERIFY2(!p.path.contains(u"/dvclive/") && !p.path.contains(u"/other/"),
+                     qPrintable(p.path + u' ' + p.message));
+        }
+    }
+
     // --- parsers ----------------------------------------------------------------------------
 
     void tsvPartialLine() {
