@@ -132,4 +132,11 @@ std::vector<RunFile> AllennlpImporter::runFiles(const QString &absPath, core::Pr
     return files;
 }
 
+void AllennlpImporter::finishRun(const RunLocation &location, core::Run &run) const {
+    run.startMs = framework::io::mtimeMs(location.absPath + QStringLiteral("/config.json"));
+    if (run.status == core::RunStatus::Finished)
+        framework::io::timesFromEnd(location.absPath + QStringLiteral("/metrics.json"),
+                                    run.metric(QStringLiteral("training_duration")), run);
+}
+
 } // namespace runlens::sources

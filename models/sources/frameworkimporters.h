@@ -41,6 +41,8 @@ public:
                                          ScanContext &context) const override;
     [[nodiscard]] std::vector<RunFile> runFiles(const QString &absPath,
                                                 core::Problems &problems) const override;
+    /// A finished run ends at its newest trainer state's mtime and started train_runtime before.
+    void finishRun(const RunLocation &location, core::Run &run) const override;
 
     /// The newest trainer_state.json of an output_dir, or empty.
     static QString newestState(const QString &outputDir);
@@ -59,6 +61,9 @@ public:
                                          ScanContext &context) const override;
     [[nodiscard]] std::vector<RunFile> runFiles(const QString &absPath,
                                                 core::Problems &problems) const override;
+    /// A run started when config.json was written; a finished one ends at metrics.json's mtime
+    /// and, where training_duration says, started that long before.
+    void finishRun(const RunLocation &location, core::Run &run) const override;
 };
 
 } // namespace runlens::sources

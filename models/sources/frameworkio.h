@@ -1,10 +1,12 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include "core/run.h"
 #include "fileio.h"
 
 #include <QFile>
 #include <QString>
+#include <cmath>
 #include <fcntl.h>
 #include <optional>
 #include <vector>
@@ -45,6 +47,24 @@ inline bool isFile(const QString &path) {
 inline bool isDir(const QString &path) {
     const auto st = stat(path);
     return st && st->isDir;
+}
+
+/// The file's modification time in ms since the epoch, 0 when it is missing.
+inline qint64 mtimeMs(const QString &path) {
+    const auto st = stat(path);
+    return st ? st->mtimeNs / 1000000 : 0;
+}
+
+/// A finished run's times from the file written when training ended and the training's own
+/// duration in seconds (or NaN): end = the file's mtime, start = end - duration.
+inline void timesFromEnd(const QString &endFile, const core::MetricSummary *durationSeconds,
+                         core::Run &run) {
+    const qint64 end = mtimeMs(endFile);
+    if (end <= 0)
+        return;
+    run.endMs = end;
+    if (durationSeconds && std::isfinite(durationSeconds->last) && durationSeconds->last >= 0)
+        run.startMs = end - qint64(durationSeconds->last * 1000.0);
 }
 
 /// Up to max bytes from the start of a file (empty when it cannot be read).

@@ -162,4 +162,12 @@ std::vector<RunFile> HfTrainerImporter::runFiles(const QString &absPath, core::P
     return files;
 }
 
+void HfTrainerImporter::finishRun(const RunLocation &location, core::Run &run) const {
+    if (run.status != core::RunStatus::Finished)
+        return;
+    const QString state = newestState(location.absPath);
+    if (!state.isEmpty())
+        framework::io::timesFromEnd(state, run.metric(QStringLiteral("train_runtime")), run);
+}
+
 } // namespace runlens::sources

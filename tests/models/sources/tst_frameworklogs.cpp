@@ -378,6 +378,8 @@ private Q_SLOTS:
             QCOMPARE(run.metric(q("training_loss"))->count, 10);
             QCOMPARE(run.metric(q("training_loss"))->last, 0.36243654960080196);
             QCOMPARE(run.metric(q("training_duration"))->last, 4283.728924);
+            QVERIFY(run.endMs > 0);
+            QCOMPARE(run.endMs - run.startMs, 4283728); // metrics.json's mtime - duration
         } else {
             // epochs 25 and 26 are missing; metrics.json adds epoch 37
             QCOMPARE(run.metric(q("training_loss"))->count, 32);
@@ -651,6 +653,8 @@ private Q_SLOTS:
         runs = loadSorted(cache);
         QCOMPARE(runs[0].metric(q("loss"))->last, 0.5);
         QCOMPARE(runs[0].status, core::RunStatus::Finished);
+        QVERIFY(runs[0].endMs > 0);
+        QCOMPARE(runs[0].endMs - runs[0].startMs, 9500); // train_runtime before the state's mtime
     }
 
     void allennlpBrokenEpoch() {
@@ -689,6 +693,7 @@ private Q_SLOTS:
         QCOMPARE(runs[0].metric(q("training_loss"))->count, 3);
         QCOMPARE(runs[0].metric(q("test_accuracy"))->lastStep, 2);
         QCOMPARE(runs[0].status, core::RunStatus::Finished);
+        QVERIFY(runs[0].startMs > 0 && runs[0].endMs >= runs[0].startMs);
     }
 
     void dvcliveInsideClaimingRun() {
