@@ -245,6 +245,8 @@ ReadResult readFileRun(const FileRunImporter &importer, const RunLocation &locat
         known += rf.prev ? 1 : 0;
         const bool same = rf.prev && sameFingerprint(rf.st, *rf.prev);
         allSame = allSame && same;
+        if (!same && rf.file.parser->sharesSeries())
+            incremental = false;
         if (!rf.file.parser->appendOnly() || same)
             continue;
         // An append-only file that is new, shrank or was replaced: its series must be rebuilt

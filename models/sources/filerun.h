@@ -73,6 +73,10 @@ public:
     /// True: the file only grows (event files, CSV logs, JSONL, .wandb); a grown file is read
     /// from its offset and big files are parsed in chunks. False: any change re-reads it whole.
     [[nodiscard]] virtual bool appendOnly() const = 0;
+    /// True: the series this file gives may also get points from other files of the run (one
+    /// file per epoch, a summary beside a history), so a new or changed file of this parser
+    /// means reading the whole run again. False: re-reading the file replaces its series.
+    [[nodiscard]] virtual bool sharesSeries() const { return false; }
     virtual void parse(const FileInput &input, FileContribution &out) const = 0;
 };
 

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "importer.h"
 
+#include "frameworkimporters.h"
 #include "logging.h"
 #include "mlflowimporter.h"
 
@@ -54,7 +55,10 @@ bool FolderListing::hasDir(QStringView name) const {
 
 const std::vector<const Importer *> &importers() {
     static const MlflowImporter mlflow;
-    static const std::vector<const Importer *> all{&mlflow};
+    static const DvcliveImporter dvclive;
+    static const HfTrainerImporter hfTrainer;
+    static const AllennlpImporter allennlp;
+    static const std::vector<const Importer *> all{&mlflow, &dvclive, &hfTrainer, &allennlp};
     return all;
 }
 
