@@ -190,12 +190,14 @@ QVariant jsonToVariant(const QJsonValue &v) {
     }
     case QJsonValue::String: {
         const QString s = v.toString();
-        if (s.startsWith(QChar(0)) && s.startsWith(u"\u0000rl:")) {
-            if (s == u"\u0000rl:nan")
+        // QStringLiteral, not u"..." views: a view of a char16_t array ends at its first NUL,
+        // which is where these tokens start.
+        if (s.startsWith(QChar(0)) && s.startsWith(QStringLiteral("\u0000rl:"))) {
+            if (s == QStringLiteral("\u0000rl:nan"))
                 return std::numeric_limits<double>::quiet_NaN();
-            if (s == u"\u0000rl:+inf")
+            if (s == QStringLiteral("\u0000rl:+inf"))
                 return std::numeric_limits<double>::infinity();
-            if (s == u"\u0000rl:-inf")
+            if (s == QStringLiteral("\u0000rl:-inf"))
                 return -std::numeric_limits<double>::infinity();
         }
         return s;
