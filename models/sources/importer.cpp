@@ -1,8 +1,11 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "importer.h"
 
+#include "kedroimporter.h"
 #include "logging.h"
+#include "mlflowdbimporter.h"
 #include "mlflowimporter.h"
+#include "optunaimporter.h"
 
 Q_LOGGING_CATEGORY(lcSources, "runlens.sources")
 
@@ -54,7 +57,10 @@ bool FolderListing::hasDir(QStringView name) const {
 
 const std::vector<const Importer *> &importers() {
     static const MlflowImporter mlflow;
-    static const std::vector<const Importer *> all{&mlflow};
+    static const MlflowDbImporter mlflowDb;
+    static const OptunaImporter optuna;
+    static const KedroImporter kedro;
+    static const std::vector<const Importer *> all{&mlflow, &mlflowDb, &optuna, &kedro};
     return all;
 }
 
