@@ -2,8 +2,11 @@
 #include "importer.h"
 
 #include "frameworkimporters.h"
+#include "kedroimporter.h"
 #include "logging.h"
+#include "mlflowdbimporter.h"
 #include "mlflowimporter.h"
+#include "optunaimporter.h"
 
 Q_LOGGING_CATEGORY(lcSources, "runlens.sources")
 
@@ -59,6 +62,10 @@ const std::vector<const Importer *> &importers() {
     static const HfTrainerImporter hfTrainer;
     static const AllennlpImporter allennlp;
     static const std::vector<const Importer *> all{&mlflow, &dvclive, &hfTrainer, &allennlp};
+    static const MlflowDbImporter mlflowDb;
+    static const OptunaImporter optuna;
+    static const KedroImporter kedro;
+    static const std::vector<const Importer *> all{&mlflow, &mlflowDb, &optuna, &kedro};
     return all;
 }
 

@@ -44,6 +44,17 @@ bool Database::open(const QString &path) {
     return true;
 }
 
+bool Database::openReadOnly(const QString &uri) {
+    close();
+    m_path = uri;
+    m_customError.clear();
+    const int flags = SQLITE_OPEN_READONLY | SQLITE_OPEN_URI | SQLITE_OPEN_NOMUTEX;
+    if (sqlite3_open_v2(uri.toUtf8().constData(), &m_db, flags, nullptr) != SQLITE_OK)
+        return false;
+    sqlite3_extended_result_codes(m_db, 1);
+    return true;
+}
+
 void Database::close() {
     if (m_db) {
         // close_v2 defers the close until the last statement is finalized, so a Statement that

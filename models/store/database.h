@@ -28,6 +28,9 @@ public:
     /// Opens (and creates when missing) the database file; ":memory:" gives a private
     /// in-memory database. False with errorMessage() set when SQLite cannot open it.
     bool open(const QString &path);
+    /// Opens an existing database read-only from an SQLite URI ("file:/a/b.db?mode=ro"),
+    /// never creating it. False with errorMessage() set when SQLite cannot open it.
+    bool openReadOnly(const QString &uri);
     void close();
     [[nodiscard]] bool isOpen() const { return m_db != nullptr; }
     [[nodiscard]] sqlite3 *handle() const { return m_db; }
