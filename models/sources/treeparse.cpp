@@ -190,12 +190,14 @@ QVariant jsonToVariant(const QJsonValue &v) {
     }
     case QJsonValue::String: {
         const QString s = v.toString();
-        if (s.startsWith(QChar(0)) && s.startsWith(u"\u0000rl:")) {
-            if (s == u"\u0000rl:nan")
+        // Not u"\u0000rl:..." literals: a QStringView of a char16_t array stops at the NUL.
+        if (s.startsWith(QChar(0)) && QStringView(s).mid(1, 3) == u"rl:") {
+            const QStringView token = QStringView(s).mid(4);
+            if (token == u"nan")
                 return std::numeric_limits<double>::quiet_NaN();
-            if (s == u"\u0000rl:+inf")
+            if (token == u"+inf")
                 return std::numeric_limits<double>::infinity();
-            if (s == u"\u0000rl:-inf")
+            if (token == u"-inf")
                 return -std::numeric_limits<double>::infinity();
         }
         return s;
