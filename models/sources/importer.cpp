@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "importer.h"
 
+#include "csvimporters.h"
 #include "logging.h"
 #include "mlflowimporter.h"
 
@@ -54,7 +55,14 @@ bool FolderListing::hasDir(QStringView name) const {
 
 const std::vector<const Importer *> &importers() {
     static const MlflowImporter mlflow;
-    static const std::vector<const Importer *> all{&mlflow};
+    static const LightningImporter lightning;
+    static const UltralyticsImporter ultralytics;
+    static const KerasImporter keras;
+    static const CsvLogImporter csvLog;
+    static const JsonlLogImporter jsonlLog;
+    // Lightning and Ultralytics before the generic logs, which leave their files alone.
+    static const std::vector<const Importer *> all{&mlflow,     &lightning, &ultralytics,
+                                                   &keras,      &csvLog,    &jsonlLog};
     return all;
 }
 
