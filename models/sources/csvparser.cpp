@@ -339,10 +339,28 @@ void parseMetricCsv(const FileInput &input, FileContribution &out, const CsvSpec
             c.series = seriesFor(out, c.key);
         out.series[size_t(c.series)].points.push_back(core::MetricPoint{step, timeMs, v});
     };
+    // Resumed in the middle of a line: the file was rewritten in place (Lightning adds a
+    // column by rewriting the whole file). Read it whole next time.
+    auto rewritten = [&] {
+        out.series.clear();
+        out.seriesIndex.clear();
+        out.retryLater = true;
+        out.consumed = 0;
+        out.units = 0;
+    };
+    if (input.offset > 0 && spec.detectRewrite && qint64(input.head.size()) >= input.offset &&
+        input.head[size_t(input.offset - 1)] != '\n') {
+        rewritten();
+        return;
+    }
     while (pos < bytes.size()) {
         if ((row & 0xffff) == 0 && cancelled(input))
             break;
         if (const size_t blank = blankLineLength(bytes, pos)) {
+            if (firstRow && input.offset > 0 && spec.detectRewrite) {
+                rewritten();
+                return;
+            }
             pos += blank;
             ++line;
             continue;
@@ -352,13 +370,7 @@ void parseMetricCsv(const FileInput &input, FileContribution &out, const CsvSpec
             break; // an incomplete line: resume here
         if (rec.cells.size() != columns) {
             if (firstRow && input.offset > 0 && spec.detectRewrite) {
-                // Resumed in the middle of a line: the file was rewritten (Lightning adds a
-                // column by rewriting the whole file). Read it whole next time.
-                out.series.clear();
-                out.seriesIndex.clear();
-                out.retryLater = true;
-                out.consumed = 0;
-                out.units = 0;
+                rewritten();
                 return;
             }
             out.problem(lineWhere(line), Tr::tr("Expected %1 fields, found %2; row skipped")
