@@ -4,6 +4,7 @@
 // and hostile files built here.
 
 #include "core/configtree.h"
+#include "demo/democsv.h"
 #include "importtestutil.h"
 #include "sources/csvimporters.h"
 #include "sources/importer.h"
@@ -442,6 +443,36 @@ private slots:
         QVERIFY(loss && loss->append);
         QCOMPARE(loss->points.size(), size_t(1));
         QCOMPARE(loss->points[0].step, 2);
+    }
+
+    void demoWriters() {
+        const QString dir = newDir();
+        demo::DemoOptions o;
+        o.runs = 8;
+        o.steps = 30;
+        o.nowMs = 1767225600000;
+        QString error;
+        QVERIFY2(demo::writeDemoLightning(dir, o, &error), qPrintable(error));
+        QVERIFY2(demo::writeDemoKeras(dir, o, &error), qPrintable(error));
+        QVERIFY2(demo::writeDemoCsvLogs(dir, o, &error), qPrintable(error));
+        QVERIFY2(demo::writeDemoUltralytics(dir, o, &error), qPrintable(error));
+        QVERIFY(!demo::writeDemoKeras(dir, o, &error)); // never over existing runs
+        const auto runs = scan(dir);
+        QMap<QString, int> byFormat;
+        for (const RunLocation &loc : runs) {
+            ++byFormat[loc.importer];
+            const ReadResult r = readOnce(loc, dir);
+            QVERIFY2(r.problems.isEmpty(), qPrintable(dumpProblems(r.problems)));
+            QCOMPARE(int(r.outcome), int(ReadResult::Outcome::Updated));
+            QVERIFY2(!r.update.run.metrics.empty(), qPrintable(loc.relPath));
+            if (loc.importer == u"lightning" || loc.importer == u"ultralytics")
+                QVERIFY(!r.update.run.config.entries().empty());
+        }
+        QCOMPARE(byFormat.value(QStringLiteral("lightning")), 8);
+        QCOMPARE(byFormat.value(QStringLiteral("keras")), 8);
+        QCOMPARE(byFormat.value(QStringLiteral("csv")), 6);
+        QCOMPARE(byFormat.value(QStringLiteral("jsonl")), 2);
+        QCOMPARE(byFormat.value(QStringLiteral("ultralytics")), 8);
     }
 
     void lightningRewriteWithNewColumn() {
