@@ -3,6 +3,7 @@
 
 #include "frameworkimporters.h"
 #include "kedroimporter.h"
+#include "csvimporters.h"
 #include "logging.h"
 #include "mlflowdbimporter.h"
 #include "mlflowimporter.h"
@@ -66,6 +67,14 @@ const std::vector<const Importer *> &importers() {
     static const OptunaImporter optuna;
     static const KedroImporter kedro;
     static const std::vector<const Importer *> all{&mlflow, &mlflowDb, &optuna, &kedro};
+    static const LightningImporter lightning;
+    static const UltralyticsImporter ultralytics;
+    static const KerasImporter keras;
+    static const CsvLogImporter csvLog;
+    static const JsonlLogImporter jsonlLog;
+    // Lightning and Ultralytics before the generic logs, which leave their files alone.
+    static const std::vector<const Importer *> all{&mlflow,     &lightning, &ultralytics,
+                                                   &keras,      &csvLog,    &jsonlLog};
     return all;
 }
 
