@@ -2,6 +2,7 @@
 // The TensorBoard importer: run discovery, the real event files of shared/fixtures/real,
 // growing and damaged files, a big file, and a full import through the cache.
 
+#include "demo/demotensorboard.h"
 #include "importtestutil.h"
 #include "sources/scanner.h"
 #include "sources/tensorboardimporter.h"
@@ -775,6 +776,63 @@ private Q_SLOTS:
         QCOMPARE(r.update.run.metric(QStringLiteral("lr"))->count, steps);
         QCOMPARE(r.update.run.metric(QStringLiteral("lr"))->last, double((steps - 1) % 1000));
         QVERIFY2(ms < 10000, "50 MB should take well under a few seconds");
+    }
+
+    void demoWriterRoundTrip() {
+        QTemporaryDir tmp;
+        demo::DemoOptions options;
+        options.runs = 8;
+        options.steps = 40;
+        options.nowMs = 1700000000000;
+        QString error;
+        QVERIFY2(demo::writeDemoTensorboard(tmp.path(), options, &error), qPrintable(error));
+        QVERIFY(!demo::writeDemoTensorboard(tmp.path(), options, &error)); // never overwrites
+        const QString root = tmp.path() + QStringLiteral("/tensorboard");
+        const std::vector<demo::DemoRun> runs = demo::demoRuns(options);
+        const std::vector<RunLocation> found = scan(root);
+        QCOMPARE(found.size(), size_t(8 + 2)); // runs 3 and 7 are Keras: train/ + validation/
+        for (size_t i = 0; i < runs.size(); ++i) {
+            const demo::DemoRun &dr = runs[i];
+            const QString rel =
+                QString::fromStdString(dr.experiment + '/' + dr.name + '_' + dr.id.substr(0, 6));
+            const bool keras = i % 4 == 3;
+            const QString trainRel = keras ? rel + QStringLiteral("/train") : rel;
+            const auto it = std::find_if(found.begin(), found.end(), [&](const RunLocation &l) {
+                return l.relPath == trainRel;
+            });
+            QVERIFY2(it != found.end(), qPrintable(trainRel));
+            const ReadResult r = readRun(*it, root);
+            QVERIFY2(r.problems.isEmpty(), qPrintable(tests::dumpProblems(r.problems)));
+            const core::Run &run = r.update.run;
+            QCOMPARE(run.config.size(), qsizetype(dr.params.size()));
+            for (const demo::DemoParam &p : dr.params) {
+                const QVariant v = run.config.value(QString::fromStdString(p.name));
+                if (p.kind == demo::DemoParam::Kind::Text)
+                    QCOMPARE(v.toString(), QString::fromStdString(p.text));
+                else
+                    QCOMPARE(v.toDouble(), p.number);
+            }
+            QCOMPARE(run.startMs, dr.startMs);
+            if (dr.status == 3)
+                QCOMPARE(run.status, core::RunStatus::Finished);
+            for (size_t m = 0; m < dr.metricNames.size(); ++m) {
+                QString key = QString::fromStdString(dr.metricNames[m]);
+                if (keras) {
+                    if (key.startsWith(u"val/"))
+                        continue; // in validation/
+                    key = QStringLiteral("epoch_") +
+                          (key.startsWith(u"train/") ? key.mid(6) : key).replace(u'/', u'_');
+                }
+                const core::MetricSummary *s = run.metric(key);
+                QVERIFY2(s, qPrintable(key));
+                QCOMPARE(s->count, qint64(dr.values[m].size()));
+                const double last = double(float(dr.values[m].back()));
+                if (std::isnan(last))
+                    QVERIFY(std::isnan(s->last));
+                else
+                    QCOMPARE(s->last, last);
+            }
+        }
     }
 
     void fullImportThroughTheCache() {
