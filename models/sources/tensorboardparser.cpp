@@ -154,7 +154,7 @@ double fromContent(int dtype, const char *p) {
 
 /// The value of a one-element numeric TensorProto. False for anything else (strings,
 /// histograms, images, empty tensors).
-bool tensorScalar(std::string_view tensor, double &value) {
+[[gnu::flatten]] bool tensorScalar(std::string_view tensor, double &value) {
     Reader r(tensor);
     Field f;
     int dtype = 0;
@@ -330,7 +330,7 @@ struct Metadata {
     int dataClass = 0;
 };
 
-Metadata parseMetadata(std::string_view bytes) {
+[[gnu::noinline]] Metadata parseMetadata(std::string_view bytes) {
     Metadata m;
     Reader r(bytes);
     Field f;
@@ -352,7 +352,7 @@ Metadata parseMetadata(std::string_view bytes) {
 }
 
 /// HParamsPluginData: session_start_info hparams into the config, session_end_info status.
-void readHparams(std::string_view content, FileContribution &out) {
+[[gnu::noinline]] void readHparams(std::string_view content, FileContribution &out) {
     Reader r(content);
     Field f;
     while (r.next(f)) {
@@ -407,7 +407,7 @@ void readHparams(std::string_view content, FileContribution &out) {
 }
 
 /// The count-tag kind of a non-scalar plugin.
-QString kindOfPlugin(std::string_view plugin) {
+[[gnu::noinline]] QString kindOfPlugin(std::string_view plugin) {
     if (plugin == "images")
         return QStringLiteral("image");
     if (plugin == "histograms")
@@ -425,8 +425,9 @@ struct TagInfo {
     qsizetype series = -1;     ///< index in FileContribution::series once it has a scalar
     bool metadataSeen = false; ///< its first metadata was read (later ones are ignored)
     std::string_view plugin;   ///< from that metadata (points into the input)
-    int dataClass = 0;
-    QString countKind; ///< the kind countKey was made for
+    bool scalarPlugin = false; ///< plugin `scalars` or data class scalar
+    bool hparams = false;      ///< plugin `hparams`
+    QString countKind;         ///< the kind countKey was made for
     QString countKey;
 };
 
@@ -438,7 +439,7 @@ public:
 
     TagInfo &find(std::string_view tag) {
         const quint64 h = hashBytes(tag);
-        size_t mask = m_slots.size() - 1;
+        const size_t mask = m_slots.size() - 1;
         for (size_t i = size_t(h) & mask;; i = (i + 1) & mask) {
             const int at = m_slots[i];
             if (at < 0)
@@ -447,10 +448,14 @@ public:
             if (t.hash == h && t.bytes == tag)
                 return t;
         }
-        if ((m_infos.size() + 1) * 2 > m_slots.size()) {
+        return insert(tag, h);
+    }
+
+private:
+    [[gnu::noinline]] TagInfo &insert(std::string_view tag, quint64 h) {
+        if ((m_infos.size() + 1) * 2 > m_slots.size())
             grow();
-            mask = m_slots.size() - 1;
-        }
+        const size_t mask = m_slots.size() - 1;
         size_t i = size_t(h) & mask;
         while (m_slots[i] >= 0)
             i = (i + 1) & mask;
@@ -463,7 +468,6 @@ public:
         return m_infos.back();
     }
 
-private:
     void grow() {
         std::vector<int> table(m_slots.size() * 2, -1);
         const size_t mask = table.size() - 1;
@@ -495,6 +499,7 @@ private:
     void decodeValue(std::string_view value, qint64 step, qint64 timeMs);
     void addScalar(TagInfo &t, qint64 step, qint64 timeMs, double value);
     void count(TagInfo &t, const QString &kind);
+    [[gnu::noinline]] qsizetype seriesOf(const QString &key);
     void problem(size_t pos, const QString &message) {
         m_out.problem(QStringLiteral("byte %1").arg(m_input.offset + qint64(pos)), message);
     }
@@ -560,7 +565,7 @@ void EventParser::run() {
     m_out.units = records;
 }
 
-bool EventParser::decodeEvent(std::string_view payload) {
+[[gnu::flatten]] bool EventParser::decodeEvent(std::string_view payload) {
     Reader r(payload);
     Field f;
     double wall = 0;
@@ -686,9 +691,10 @@ void EventParser::decodeValue(std::string_view value, qint64 step, qint64 timeMs
         const Metadata m = parseMetadata(metadata);
         t.metadataSeen = true;
         t.plugin = m.plugin;
-        t.dataClass = m.dataClass;
+        t.scalarPlugin = m.plugin == "scalars" || m.dataClass == 1;
+        t.hparams = m.plugin == "hparams";
     }
-    if (t.plugin == "hparams") {
+    if (t.hparams) {
         if (!metadata.empty())
             readHparams(parseMetadata(metadata).content, m_out);
         return;
@@ -711,9 +717,8 @@ void EventParser::decodeValue(std::string_view value, qint64 step, qint64 timeMs
     case Data::Tensor:
         break;
     }
-    const bool scalarPlugin = t.plugin == "scalars" || t.dataClass == 1;
     double v = 0;
-    if ((scalarPlugin || t.plugin.empty()) && tensorScalar(tensor, v)) {
+    if ((t.scalarPlugin || t.plugin.empty()) && tensorScalar(tensor, v)) {
         addScalar(t, step, timeMs, v);
         return;
     }
@@ -721,15 +726,18 @@ void EventParser::decodeValue(std::string_view value, qint64 step, qint64 timeMs
 }
 
 void EventParser::addScalar(TagInfo &t, qint64 step, qint64 timeMs, double value) {
-    if (t.series < 0) {
-        auto it = m_out.seriesIndex.constFind(t.name);
-        if (it == m_out.seriesIndex.cend()) {
-            it = m_out.seriesIndex.insert(t.name, qsizetype(m_out.series.size()));
-            m_out.series.push_back(FileContribution::Series{t.name, {}});
-        }
-        t.series = *it;
-    }
+    if (t.series < 0)
+        t.series = seriesOf(t.name);
     m_out.series[size_t(t.series)].points.push_back(core::MetricPoint{step, timeMs, value});
+}
+
+[[gnu::noinline]] qsizetype EventParser::seriesOf(const QString &key) {
+    auto it = m_out.seriesIndex.constFind(key);
+    if (it == m_out.seriesIndex.cend()) {
+        it = m_out.seriesIndex.insert(key, qsizetype(m_out.series.size()));
+        m_out.series.push_back(FileContribution::Series{key, {}});
+    }
+    return *it;
 }
 
 void EventParser::count(TagInfo &t, const QString &kind) {
