@@ -307,6 +307,10 @@ ReadResult readFileRun(const FileRunImporter &importer, const RunLocation &locat
             run.config.set(e.key, e.value);
         for (auto it = c.tags.cbegin(); it != c.tags.cend(); ++it)
             run.tags.insert(it.key(), it.value());
+        for (auto it = c.counts.cbegin(); it != c.counts.cend(); ++it) {
+            QString &text = run.tags[it.key()];
+            text = QString::number(text.toLongLong() + it.value());
+        }
         for (FileContribution::Series &s : c.series) {
             const QString key = rf.file.keyPrefix + s.key;
             auto it = seriesAt.constFind(key);

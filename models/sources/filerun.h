@@ -42,6 +42,9 @@ struct FileContribution {
     qint64 endMs = 0;
     core::ConfigTree config;
     QMap<QString, QString> tags;
+    /// Tags whose value is a count (how many images a tag logged): the reader adds these up
+    /// over the files of a run and over appended reads, writing the sum as the tag's text.
+    QMap<QString, qint64> counts;
 
     /// Bytes of complete units from offset (where the next read resumes), for append-only
     /// files; -1 = the whole input was consumed.

@@ -8,6 +8,7 @@
 #include "mlflowdbimporter.h"
 #include "mlflowimporter.h"
 #include "optunaimporter.h"
+#include "tensorboardimporter.h"
 
 Q_LOGGING_CATEGORY(lcSources, "runlens.sources")
 
@@ -75,6 +76,8 @@ const std::vector<const Importer *> &importers() {
     // Lightning and Ultralytics before the generic logs, which leave their files alone.
     static const std::vector<const Importer *> all{&mlflow,     &lightning, &ultralytics,
                                                    &keras,      &csvLog,    &jsonlLog};
+    static const TensorboardImporter tensorboard;
+    static const std::vector<const Importer *> all{&mlflow, &tensorboard};
     return all;
 }
 
