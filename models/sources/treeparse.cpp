@@ -190,12 +190,16 @@ QVariant jsonToVariant(const QJsonValue &v) {
     }
     case QJsonValue::String: {
         const QString s = v.toString();
-        if (s.startsWith(QChar(0)) && s.startsWith(u"\u0000rl:")) {
-            if (s == u"\u0000rl:nan")
+        // QStringView(u"...") would stop at the leading U+0000: give the lengths.
+        auto token = [](const char16_t *text, qsizetype length) {
+            return QStringView(text, length);
+        };
+        if (s.startsWith(QChar(0)) && s.startsWith(token(u"\u0000rl:", 4))) {
+            if (s == token(u"\u0000rl:nan", 7))
                 return std::numeric_limits<double>::quiet_NaN();
-            if (s == u"\u0000rl:+inf")
+            if (s == token(u"\u0000rl:+inf", 8))
                 return std::numeric_limits<double>::infinity();
-            if (s == u"\u0000rl:-inf")
+            if (s == token(u"\u0000rl:-inf", 8))
                 return -std::numeric_limits<double>::infinity();
         }
         return s;
