@@ -3,6 +3,7 @@
 
 #include "logging.h"
 #include "mlflowimporter.h"
+#include "wandbimporter.h"
 
 Q_LOGGING_CATEGORY(lcSources, "runlens.sources")
 
@@ -54,7 +55,8 @@ bool FolderListing::hasDir(QStringView name) const {
 
 const std::vector<const Importer *> &importers() {
     static const MlflowImporter mlflow;
-    static const std::vector<const Importer *> all{&mlflow};
+    static const WandbImporter wandb;
+    static const std::vector<const Importer *> all{&mlflow, &wandb};
     return all;
 }
 
