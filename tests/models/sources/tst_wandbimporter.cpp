@@ -2,6 +2,7 @@
 // The W&B importer through ImportJob into a real cache: the real run folders of
 // shared/fixtures/real/wandb, and hostile folders built here with tst_wandblog.h.
 
+#include "demo/demowandb.h"
 #include "importtestutil.h"
 #include "sources/importer.h"
 #include "sources/wandbimporter.h"
@@ -10,6 +11,7 @@
 #include "testutils.h"
 #include "tst_wandblog.h"
 
+#include <QDateTime>
 #include <QDirIterator>
 #include <QFileInfo>
 #include <QJsonDocument>
@@ -531,6 +533,62 @@ private Q_SLOTS:
         QCOMPARE(all[0].metrics.size(), size_t(2));
         QCOMPARE(all[0].startMs, qint64(1700000000500));
         QCOMPARE(all[0].endMs, qint64(1700000004500));
+    }
+
+    void demoFolder() {
+        const QString root = newDir();
+        demo::DemoOptions o;
+        o.runs = 24;
+        o.steps = 50;
+        o.metrics = 5;
+        o.params = 10;
+        o.seed = 7;
+        o.nowMs = QDateTime::currentMSecsSinceEpoch(); // demoRuns() below must see the same runs
+        QString error;
+        QVERIFY2(demo::writeDemoWandb(root, o, &error), qPrintable(error));
+        QVERIFY(!demo::writeDemoWandb(root, o, &error)); // never over existing runs
+        QVERIFY(QFileInfo(root + QStringLiteral("/wandb/latest-run")).isSymLink());
+        const std::vector<demo::DemoRun> want = demo::demoRuns(o);
+        const QString cache = newCache();
+        const ImportSummary s = importInto(cache, {root});
+        QVERIFY2(s.problems.isEmpty(), qPrintable(dumpProblems(s.problems)));
+        QCOMPARE(s.runs, qint64(want.size()));
+        const core::Runs all = loadSorted(cache);
+        QCOMPARE(all.size(), want.size());
+        int running = 0;
+        int killed = 0;
+        for (const demo::DemoRun &d : want) {
+            const core::Run *r = byUid(all, QString::fromStdString(d.id.substr(0, 8)));
+            QVERIFY(r);
+            QCOMPARE(r->name, QString::fromStdString(d.name));
+            QCOMPARE(r->experiment, QString::fromStdString(d.experiment));
+            QCOMPARE(r->startMs, d.startMs);
+            QCOMPARE(int(r->status), d.status);
+            running += d.status == 1;
+            killed += d.status == 5;
+            QCOMPARE(r->tags.value(QStringLiteral("wandb.git.commit")),
+                     QString::fromStdString(d.commit));
+            for (const demo::DemoParam &p : d.params) {
+                const QVariant v = r->config.value(QString::fromStdString(p.name));
+                if (p.kind == demo::DemoParam::Kind::Text)
+                    QCOMPARE(v.toString(), QString::fromStdString(p.text));
+                else
+                    QCOMPARE(v.toDouble(), p.number);
+            }
+            QCOMPARE(r->metrics.size(), d.metricNames.size());
+            for (size_t m = 0; m < d.metricNames.size(); ++m) {
+                const core::MetricSummary *ms = r->metric(QString::fromStdString(d.metricNames[m]));
+                QVERIFY(ms);
+                QCOMPARE(ms->count, qint64(d.timesMs.size()));
+                QCOMPARE(ms->lastStep, qint64(d.timesMs.size()) - 1);
+                const double last = d.values[m][d.timesMs.size() - 1];
+                if (std::isnan(last))
+                    QVERIFY(std::isnan(ms->last));
+                else
+                    QCOMPARE(ms->last, last);
+            }
+        }
+        QVERIFY(running + killed > 0);
     }
 
     void latestRunAndResume() {
