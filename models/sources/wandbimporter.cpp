@@ -127,7 +127,7 @@ private:
             if (!rec.removes.empty()) {
                 QSet<QString> gone;
                 for (const wandb::Item &item : rec.removes)
-                    gone.insert(pendingMark + item.path.join(u'.'));
+                    gone.insert(pendingMark + item.name());
                 removeSeries(out, [&](const QString &k) { return gone.contains(k); });
             }
             break;

@@ -59,19 +59,16 @@ QString text(std::string_view bytes) {
 bool decodeItem(std::string_view message, Item &item) {
     protobuf::Reader r(message);
     protobuf::Field f;
-    QString key;
     while (r.next(f)) {
         if (f.type != protobuf::WireType::Len)
             continue;
         if (f.number == 1)
-            key = text(f.bytes);
+            item.key = f.bytes;
         else if (f.number == 2)
-            item.path.append(text(f.bytes));
+            item.nested.append(f.bytes);
         else if (f.number == 16)
             item.value = f.bytes;
     }
-    if (item.path.isEmpty())
-        item.path.append(key);
     return !r.failed();
 }
 
@@ -222,11 +219,12 @@ template <typename F> void forEachNumber(const QVariant &value, const QString &n
     }
 }
 
-bool hasPrefix(const QStringList &path, const QStringList &prefix) {
-    if (path.size() <= prefix.size())
+/// True when item's path starts with the first `length` parts of prefix's path and is longer.
+bool hasPrefix(const Item &item, const Item &prefix, qsizetype length) {
+    if (item.depth() <= length)
         return false;
-    for (qsizetype i = 0; i < prefix.size(); ++i) {
-        if (path[i] != prefix[i])
+    for (qsizetype i = 0; i < length; ++i) {
+        if (item.part(i) != prefix.part(i))
             return false;
     }
     return true;
@@ -395,7 +393,14 @@ LogReader::Event LogReader::next() {
 }
 
 bool decodeRecord(std::string_view payload, Record &out) {
+    // Reuse the item vectors' storage: a log holds millions of records.
+    std::vector<Item> items = std::move(out.items);
+    std::vector<Item> removes = std::move(out.removes);
+    items.clear();
+    removes.clear();
     out = Record{};
+    out.items = std::move(items);
+    out.removes = std::move(removes);
     protobuf::Reader r(payload);
     protobuf::Field f;
     while (r.next(f)) {
@@ -464,36 +469,49 @@ QVariant parseValueJson(std::string_view json) {
     return error.failed() ? QVariant() : list.toList().value(0);
 }
 
+QString Item::name() const {
+    if (nested.isEmpty())
+        return text(key);
+    std::string joined;
+    for (qsizetype i = 0; i < nested.size(); ++i) {
+        if (i > 0)
+            joined += '.';
+        joined += nested[i];
+    }
+    return text(joined);
+}
+
 std::vector<Scalar> scalarsOf(const std::vector<Item> &items) {
     std::vector<Scalar> out;
-    QList<QStringList> media;
+    out.reserve(items.size());
+    QVarLengthArray<const Item *, 4> media; // items "<prefix>._type"
     for (const Item &item : items) {
-        if (item.path.size() >= 2 && item.path.last() == u"_type")
-            media.append(item.path.mid(0, item.path.size() - 1));
+        if (item.depth() >= 2 && item.part(item.depth() - 1) == "_type")
+            media.append(&item);
     }
     for (const Item &item : items) {
-        if (item.path.isEmpty() || item.path.front().startsWith(u'_'))
+        const std::string_view head = item.part(0);
+        if (head.empty() || head.front() == '_')
             continue;
         bool isMedia = false;
-        for (const QStringList &m : media)
-            isMedia = isMedia || hasPrefix(item.path, m);
+        for (const Item *m : media)
+            isMedia = isMedia || hasPrefix(item, *m, m->depth() - 1);
         if (isMedia)
             continue;
         const std::string_view v = trimmedView(item.value);
         if (v.empty())
             continue;
-        const QString name = item.path.join(u'.');
         if (v.front() == '{') {
             treeparse::ParseError error;
             const QVariant tree = treeparse::parseJson(v, &error);
             if (!error.failed())
-                forEachNumber(tree, name, [&](const QString &n, double d) {
+                forEachNumber(tree, item.name(), [&](const QString &n, double d) {
                     out.push_back({n, d});
                 });
             continue;
         }
         if (const auto d = treeparse::parseNumber(v))
-            out.push_back({name, *d});
+            out.push_back({item.name(), *d});
     }
     return out;
 }
@@ -501,12 +519,12 @@ std::vector<Scalar> scalarsOf(const std::vector<Item> &items) {
 RowClock rowClock(const std::vector<Item> &items) {
     RowClock c;
     for (const Item &item : items) {
-        if (item.path.size() != 1)
+        if (item.depth() != 1)
             continue;
-        if (item.path.front() == u"_step") {
+        if (item.part(0) == "_step") {
             if (const auto d = treeparse::parseNumber(item.value); d && std::isfinite(*d))
                 c.step = qint64(*d);
-        } else if (item.path.front() == u"_timestamp") {
+        } else if (item.part(0) == "_timestamp") {
             if (const auto d = treeparse::parseNumber(item.value); d && std::isfinite(*d))
                 c.timeMs = qint64(std::llround(*d * 1000.0));
         }
@@ -517,16 +535,15 @@ RowClock rowClock(const std::vector<Item> &items) {
 void applyConfig(core::ConfigTree &config, const std::vector<Item> &updates,
                  const std::vector<Item> &removes) {
     for (const Item &item : updates) {
-        if (item.path.isEmpty() || item.path.front() == u"_wandb")
+        if (item.part(0) == "_wandb")
             continue;
-        config.insertTree(parseValueJson(item.value), item.path.join(u'.'));
+        config.insertTree(parseValueJson(item.value), item.name());
     }
     if (removes.empty())
         return;
     QStringList gone;
     for (const Item &item : removes) {
-        if (!item.path.isEmpty())
-            gone.append(item.path.join(u'.'));
+        gone.append(item.name());
     }
     core::ConfigTree kept;
     for (const core::ConfigTree::Entry &e : config.entries()) {

@@ -6,6 +6,7 @@
 
 #include <QString>
 #include <QStringList>
+#include <QVarLengthArray>
 #include <QVariant>
 #include <string>
 #include <string_view>
@@ -66,10 +67,19 @@ private:
     bool m_done = false;
 };
 
-/// One key/value of a history row, a summary or config update.
+/// One key/value of a history row, a summary or config update. Views into the record.
 struct Item {
-    QStringList path;       ///< nested_key if set, else [key]
-    std::string_view value; ///< value_json
+    std::string_view key;                        ///< key (used when nested is empty)
+    QVarLengthArray<std::string_view, 4> nested; ///< nested_key
+    std::string_view value;                      ///< value_json
+
+    /// The key path: nested_key if set, else [key].
+    [[nodiscard]] qsizetype depth() const { return nested.isEmpty() ? 1 : nested.size(); }
+    [[nodiscard]] std::string_view part(qsizetype i) const {
+        return nested.isEmpty() ? key : nested[i];
+    }
+    /// The path joined with '.', as metric and config keys use it.
+    [[nodiscard]] QString name() const;
 };
 
 /// The parts of a Record the importer uses; the rest (output, stats, telemetry, files, ...) is

@@ -89,7 +89,8 @@ private Q_SLOTS:
         QCOMPARE(rec.num, 1);
         QCOMPARE(rec.step, 7);
         QCOMPARE(rec.items.size(), size_t(1));
-        QCOMPARE(rec.items[0].path, QStringList{QStringLiteral("loss")});
+        QCOMPARE(rec.items[0].name(), QStringLiteral("loss"));
+        QCOMPARE(rec.items[0].key, std::string_view("loss"));
         QCOMPARE(rec.items[0].value, std::string_view("0.5"));
         const auto scalars = wandb::scalarsOf(rec.items);
         QCOMPARE(scalars.size(), size_t(1));
@@ -213,20 +214,33 @@ private Q_SLOTS:
 
     void scalarsRules() {
         using wandb::Item;
-        std::vector<Item> items{
-            {{QStringLiteral("train/loss")}, "0.25"},
-            {{QStringLiteral("acc")}, "NaN"},
-            {{QStringLiteral("big")}, "-Infinity"},
-            {{QStringLiteral("flag")}, "true"},
-            {{QStringLiteral("label")}, "\"cat\""},
-            {{QStringLiteral("list")}, "[1, 2]"},
-            {{QStringLiteral("_runtime")}, "3.5"},
-            {{QStringLiteral("nested")}, R"({"a": 1, "b": {"c": 2.5}, "s": "x"})"},
-            {{QStringLiteral("img")}, R"({"_type": "image-file", "width": 32})"},
-            {{QStringLiteral("Sample Images"), QStringLiteral("_type")}, "\"image-file\""},
-            {{QStringLiteral("Sample Images"), QStringLiteral("width")}, "28"},
-            {{QStringLiteral("parts"), QStringLiteral("x")}, "4"},
-            {{QStringLiteral("损失")}, "1e-3"},
+        auto flat = [](std::string_view key, std::string_view value) {
+            Item i;
+            i.key = key;
+            i.value = value;
+            return i;
+        };
+        auto nested = [](std::initializer_list<std::string_view> path, std::string_view value) {
+            Item i;
+            for (std::string_view p : path)
+                i.nested.append(p);
+            i.value = value;
+            return i;
+        };
+        const std::vector<Item> items{
+            flat("train/loss", "0.25"),
+            flat("acc", "NaN"),
+            flat("big", "-Infinity"),
+            flat("flag", "true"),
+            flat("label", "\"cat\""),
+            flat("list", "[1, 2]"),
+            flat("_runtime", "3.5"),
+            flat("nested", R"({"a": 1, "b": {"c": 2.5}, "s": "x"})"),
+            flat("img", R"({"_type": "image-file", "width": 32})"),
+            nested({"Sample Images", "_type"}, "\"image-file\""),
+            nested({"Sample Images", "width"}, "28"),
+            nested({"parts", "x"}, "4"),
+            flat("损失", "1e-3"),
         };
         const auto s = wandb::scalarsOf(items);
         QStringList names;
@@ -241,8 +255,8 @@ private Q_SLOTS:
         QCOMPARE(s[4].value, 2.5);
         QCOMPARE(s[6].value, 0.001);
 
-        const wandb::RowClock c = wandb::rowClock(
-            {{{QStringLiteral("_step")}, "12"}, {{QStringLiteral("_timestamp")}, "1.7e+09"}});
+        const wandb::RowClock c =
+            wandb::rowClock({flat("_step", "12"), nested({"_timestamp"}, "1.7e+09")});
         QCOMPARE(c.step, 12);
         QCOMPARE(c.timeMs, qint64(1700000000000));
     }
