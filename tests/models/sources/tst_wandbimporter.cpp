@@ -4,6 +4,7 @@
 
 #include "demo/demowandb.h"
 #include "importtestutil.h"
+#include "sources/filerun.h"
 #include "sources/importer.h"
 #include "sources/wandbimporter.h"
 #include "sources/wandbparser.h"
@@ -445,6 +446,55 @@ private Q_SLOTS:
         QCOMPARE(all[0].metric(QStringLiteral("train/loss"))->count, 60 - lost);
         QCOMPARE(all[0].metric(QStringLiteral("train/loss"))->last, 1.0 / 60);
         QCOMPARE(all[0].status, core::RunStatus::Finished);
+    }
+
+    void bigLogReadInChunks() {
+        // A log bigger than the reader's chunk: the parts are parsed one after another and the
+        // summary-only key is still settled at the end.
+        const QString root = newDir();
+        const QString id = QStringLiteral("big00001");
+        const QString dir = root + QStringLiteral("/wandb/run-20240404_040404-") + id;
+        QList<QByteArray> recs{wl::runRecord(1, id.toUtf8(), "p", "big", 1700000000, {})};
+        const QByteArray pad = '"' + QByteArray(2000, 'p') + '"';
+        const int rows = int(fileChunkBytes / 2000) + 500;
+        for (int i = 0; i < rows; ++i)
+            recs << wl::historyRecord(
+                i + 2, i, 1700000001.0 + i,
+                {{QStringLiteral("loss"), QByteArray::number(i)}, {QStringLiteral("pad"), pad}});
+        recs << wl::summaryRecord(rows + 2, {{QStringLiteral("best"), "0.5"}});
+        recs << wl::exitRecord(rows + 3, 0, 10);
+        const wl::Framed f = wl::frame(recs);
+        QVERIFY(f.bytes.size() > fileChunkBytes);
+        QVERIFY(writeFile(dir + QStringLiteral("/run-") + id + QStringLiteral(".wandb"), f.bytes));
+        const QString cache = newCache();
+        const ImportSummary s = importInto(cache, {root});
+        QVERIFY2(s.problems.isEmpty(), qPrintable(dumpProblems(s.problems)));
+        const core::Runs all = loadSorted(cache);
+        QCOMPARE(all.size(), size_t(1));
+        QCOMPARE(all[0].metric(QStringLiteral("loss"))->count, rows);
+        QCOMPARE(all[0].metric(QStringLiteral("loss"))->last, double(rows - 1));
+        QVERIFY(all[0].metric(QStringLiteral("best")));
+        QCOMPARE(all[0].metric(QStringLiteral("best"))->lastStep, rows - 1);
+        QCOMPARE(all[0].metrics.size(), size_t(2));
+    }
+
+    void invalidRecordReported() {
+        const QString root = newDir();
+        const QString id = QStringLiteral("inv00001");
+        const QString dir = root + QStringLiteral("/wandb/run-20240505_050505-") + id;
+        QList<QByteArray> recs{wl::runRecord(1, id.toUtf8(), "p", "inv", 1700000000, {})};
+        recs << wl::historyRecord(2, 0, 1700000001.0, {{QStringLiteral("loss"), "1"}});
+        recs << QByteArray("\x12\x7fshort", 7); // history field claiming 127 bytes
+        recs << wl::historyRecord(3, 1, 1700000002.0, {{QStringLiteral("loss"), "2"}});
+        const wl::Framed f = wl::frame(recs);
+        QVERIFY(writeFile(dir + QStringLiteral("/run-") + id + QStringLiteral(".wandb"), f.bytes));
+        const QString cache = newCache();
+        const ImportSummary s = importInto(cache, {root});
+        QCOMPARE(s.problems.size(), 1);
+        QCOMPARE(s.problems[0].where, QStringLiteral("byte %1").arg(f.where[2].first));
+        const core::Runs all = loadSorted(cache);
+        QCOMPARE(all[0].metric(QStringLiteral("loss"))->count, 2);
+        QCOMPARE(all[0].metric(QStringLiteral("loss"))->last, 2.0);
     }
 
     void summaryFallbackWithoutLog() {
