@@ -329,7 +329,43 @@ private:
     bool m_metrics;
 };
 
+/// files/wandb-history.jsonl of SDKs before 0.10 (2020): one JSON row per line, appended.
+class HistoryJsonlParser final : public FileParser {
+public:
+    [[nodiscard]] bool appendOnly() const override { return true; }
+
+    void parse(const FileInput &input, FileContribution &out) const override {
+        out.uid = runIdOfFile(input.absPath, 2);
+        const std::string_view bytes = input.bytes;
+        size_t pos = 0;
+        qint64 line = input.units;
+        while (pos < bytes.size()) {
+            const size_t end = bytes.find('\n', pos);
+            if (end == std::string_view::npos)
+                break; // a partial line: resume there
+            const std::string_view text = bytes.substr(pos, end - pos);
+            pos = end + 1;
+            ++line;
+            if (text.find_first_not_of(" \t\r") == std::string_view::npos)
+                continue;
+            treeparse::ParseError error;
+            const QVariant row = treeparse::parseJson(text, &error);
+            if (error.failed() || row.typeId() != QMetaType::QVariantMap) {
+                out.problem(QStringLiteral("line %1").arg(line),
+                            error.failed() ? error.message
+                                           : Tr::tr("The history row is not a JSON object"));
+                continue;
+            }
+            for (const wandb::SummaryPoint &p : wandb::summaryPoints(row.toMap()))
+                out.addPoint(p.name, p.point);
+        }
+        out.consumed = qint64(pos);
+        out.units = line - input.units;
+    }
+};
+
 const LogParser logParser;
+const HistoryJsonlParser historyJsonlParser;
 const MetadataParser metadataParser;
 const ConfigParser configParser;
 const SummaryParser summaryOnly(true);
@@ -437,12 +473,21 @@ std::vector<RunFile> WandbImporter::runFiles(const QString &absPath, core::Probl
             logs << name;
     }
     std::sort(logs.begin(), logs.end());
+    // SDKs before 0.10 kept the history as JSON lines in files/ and had no .wandb.
+    const QString historyJsonl = QStringLiteral("files/wandb-history.jsonl");
+    const bool oldHistory =
+        logs.isEmpty() &&
+        fileio::statAt(AT_FDCWD, QFile::encodeName(absPath + u'/' + historyJsonl).constData())
+            .has_value();
     auto add = [&](const QString &rel, const FileParser *parser) {
         files.push_back(RunFile{absPath + u'/' + rel, rel, parser, QString()});
     };
     add(QStringLiteral("files/wandb-metadata.json"), &metadataParser);
     add(QStringLiteral("files/config.yaml"), &configParser);
-    add(QStringLiteral("files/wandb-summary.json"), logs.isEmpty() ? &summaryOnly : &summaryBeside);
+    add(QStringLiteral("files/wandb-summary.json"),
+        logs.isEmpty() && !oldHistory ? &summaryOnly : &summaryBeside);
+    if (oldHistory)
+        add(historyJsonl, &historyJsonlParser);
     for (const QString &log : logs)
         add(log, &logParser);
     return files;

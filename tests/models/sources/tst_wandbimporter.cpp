@@ -534,6 +534,35 @@ private Q_SLOTS:
         QCOMPARE(r.config.size(), 1);
     }
 
+    void oldSdkHistoryJsonl() {
+        // SDKs before 0.10: files/wandb-history.jsonl, no .wandb; appended lines resume.
+        const QString root = newDir();
+        const QString dir = root + QStringLiteral("/wandb/run-20200101_010101-old00001");
+        const QString jsonl = dir + QStringLiteral("/files/wandb-history.jsonl");
+        QVERIFY(writeFile(jsonl, "{\"loss\": 1.0, \"_step\": 0, \"_timestamp\": 1577840000.5}\n"
+                                 "{\"loss\": NaN, \"acc\": 0.5, \"_step\": 1}\n"
+                                 "not json\n"
+                                 "{\"loss\": 0.25, \"_st"));
+        QVERIFY(writeFile(dir + QStringLiteral("/files/wandb-summary.json"),
+                          R"({"loss": 0.25, "only_in_summary": 3, "_step": 2})"));
+        const QString cache = newCache();
+        ImportSummary s = importInto(cache, {root});
+        QCOMPARE(s.problems.size(), 1);
+        QCOMPARE(s.problems[0].where, QStringLiteral("line 3"));
+        core::Runs all = loadSorted(cache);
+        QCOMPARE(all.size(), size_t(1));
+        QCOMPARE(all[0].uid, QStringLiteral("old00001"));
+        QCOMPARE(all[0].metric(QStringLiteral("loss"))->count, 2);
+        QCOMPARE(all[0].metric(QStringLiteral("loss"))->lastTimeMs, 0);
+        QVERIFY(!all[0].metric(QStringLiteral("only_in_summary")));
+        QVERIFY(appendFile(jsonl, "ep\": 2}\n"));
+        s = importInto(cache, {root});
+        all = loadSorted(cache);
+        QCOMPARE(all[0].metric(QStringLiteral("loss"))->count, 3);
+        QCOMPARE(all[0].metric(QStringLiteral("loss"))->last, 0.25);
+        QCOMPARE(all[0].metric(QStringLiteral("loss"))->lastStep, 2);
+    }
+
     void brokenConfigReported() {
         const QString root = newDir();
         const Built b = buildRun(root, QStringLiteral("cfg00001"), 5);
