@@ -9,6 +9,7 @@
 #include "mlflowimporter.h"
 #include "optunaimporter.h"
 #include "tensorboardimporter.h"
+#include "wandbimporter.h"
 
 Q_LOGGING_CATEGORY(lcSources, "runlens.sources")
 
@@ -78,6 +79,8 @@ const std::vector<const Importer *> &importers() {
                                                    &keras,      &csvLog,    &jsonlLog};
     static const TensorboardImporter tensorboard;
     static const std::vector<const Importer *> all{&mlflow, &tensorboard};
+    static const WandbImporter wandb;
+    static const std::vector<const Importer *> all{&mlflow, &wandb};
     return all;
 }
 
