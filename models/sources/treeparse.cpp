@@ -190,12 +190,15 @@ QVariant jsonToVariant(const QJsonValue &v) {
     }
     case QJsonValue::String: {
         const QString s = v.toString();
-        if (s.startsWith(QChar(0)) && s.startsWith(u"\u0000rl:")) {
-            if (s == u"\u0000rl:nan")
+        // A char16_t literal with an embedded NUL converts to a view that ends at the NUL, so
+        // the stand-ins are compared after their leading NUL.
+        if (s.startsWith(QChar(0)) && QStringView(s).mid(1).startsWith(u"rl:")) {
+            const QStringView rest = QStringView(s).mid(1);
+            if (rest == u"rl:nan")
                 return std::numeric_limits<double>::quiet_NaN();
-            if (s == u"\u0000rl:+inf")
+            if (rest == u"rl:+inf")
                 return std::numeric_limits<double>::infinity();
-            if (s == u"\u0000rl:-inf")
+            if (rest == u"rl:-inf")
                 return -std::numeric_limits<double>::infinity();
         }
         return s;
