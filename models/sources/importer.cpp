@@ -2,7 +2,10 @@
 #include "importer.h"
 
 #include "logging.h"
+#include "guildimporter.h"
+#include "hydraimporter.h"
 #include "mlflowimporter.h"
+#include "sacredimporter.h"
 
 Q_LOGGING_CATEGORY(lcSources, "runlens.sources")
 
@@ -54,7 +57,10 @@ bool FolderListing::hasDir(QStringView name) const {
 
 const std::vector<const Importer *> &importers() {
     static const MlflowImporter mlflow;
-    static const std::vector<const Importer *> all{&mlflow};
+    static const SacredImporter sacred;
+    static const HydraImporter hydra;
+    static const GuildImporter guild;
+    static const std::vector<const Importer *> all{&mlflow, &sacred, &hydra, &guild};
     return all;
 }
 
