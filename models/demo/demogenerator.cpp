@@ -553,22 +553,29 @@ std::string metricName(int m) {
     return "extra_" + std::to_string(m - static_cast<int>(namedMetrics.size()));
 }
 
-bool writeRun(Shared &shared, std::size_t index, std::string &buf) {
+std::string paramText(const DemoParam &p) {
+    return p.text;
+}
+
+DemoRun makeRun(const Shared &shared, std::size_t index) {
     const DemoOptions &o = *shared.options;
     const RunPlan &plan = shared.runs[index];
     const Experiment &exp = shared.experiments[static_cast<std::size_t>(plan.experiment)];
     const Task &task = *exp.task;
     Rng rng(plan.seed);
 
-    const std::string runName = std::string(rng.pick(adjectives)) + '-' +
-                                std::string(rng.pick(animals)) + '-' +
-                                std::to_string(rng.below(1000));
-    const std::string_view user = rng.pick(users);
-    const std::string &commit = exp.commits[static_cast<std::size_t>(rng.below(3))];
+    DemoRun run;
+    run.id = plan.id;
+    run.experiment = exp.name;
+    run.experimentId = exp.id;
+    run.name = std::string(rng.pick(adjectives)) + '-' + std::string(rng.pick(animals)) + '-' +
+               std::to_string(rng.below(1000));
+    run.user = std::string(rng.pick(users));
+    run.commit = exp.commits[static_cast<std::size_t>(rng.below(3))];
     const Hyper h = drawHyper(rng);
     const int steps = std::max(1, o.steps);
     const int metrics = std::max(0, o.metrics);
-    const Curves curves = drawCurves(rng, task, h, metrics, steps, plan.role);
+    Curves curves = drawCurves(rng, task, h, metrics, steps, plan.role);
 
     // Wall-clock: a run lasts 10 min to 6 h; the running one is still going right now.
     const double duration = rng.logUniform(10 * 60e3, 6 * 3600e3);
@@ -579,15 +586,126 @@ bool writeRun(Shared &shared, std::size_t index, std::string &buf) {
     if (plan.role == Role::Running)
         startTime = shared.now - plannedEnd + 5000;
 
-    std::vector<qint64> times(static_cast<std::size_t>(curves.stepsDone));
+    run.timesMs.resize(static_cast<std::size_t>(curves.stepsDone));
     double clock = static_cast<double>(startTime + setupMs);
-    for (auto &ts : times) {
+    for (auto &ts : run.timesMs) {
         clock += stepMs * rng.uniform(0.9, 1.1);
         ts = static_cast<qint64>(clock);
     }
-    const qint64 evalMs = static_cast<qint64>(stepMs * 0.05);
-    const qint64 endTime =
-        (times.empty() ? startTime : times.back()) + evalMs + 1500 + rng.below(3000);
+    run.evalDelayMs = static_cast<qint64>(stepMs * 0.05);
+    const qint64 endTime = (run.timesMs.empty() ? startTime : run.timesMs.back()) +
+                           run.evalDelayMs + 1500 + rng.below(3000);
+    run.startMs = startTime;
+    for (int m = 0; m < metrics; ++m)
+        run.metricNames.push_back(metricName(m));
+    run.values = std::move(curves.values);
+
+    // params, as the script holds them; text is Python's str(value)
+    std::string buf;
+    for (int p = 0; p < o.params; ++p) {
+        DemoParam param;
+        buf.clear();
+        auto number = [&](double v, DemoParam::Kind kind) {
+            param.kind = kind;
+            param.number = v;
+            if (kind == DemoParam::Kind::Int)
+                appendInt(buf, static_cast<qint64>(v));
+            else
+                appendFloat(buf, v);
+        };
+        auto text = [&](std::string_view t) {
+            param.kind = DemoParam::Kind::Text;
+            buf += t;
+        };
+        switch (p) {
+        case 0:
+            number(h.lr, DemoParam::Kind::Float);
+            break;
+        case 1:
+            number(h.batchSize, DemoParam::Kind::Int);
+            break;
+        case 2:
+            text(h.optimizer);
+            break;
+        case 3:
+            number(h.weightDecay, DemoParam::Kind::Float);
+            break;
+        case 4:
+            number(h.dropout, DemoParam::Kind::Float);
+            break;
+        case 5:
+            number(h.epochs, DemoParam::Kind::Int);
+            break;
+        case 6:
+            number(h.seed, DemoParam::Kind::Int);
+            break;
+        case 7:
+            text(task.models[static_cast<std::size_t>(h.model)]);
+            break;
+        default: {
+            const int j = p - 8;
+            switch (j % 4) {
+            case 0:
+                number(rng.uniform(0.0, 1.0), DemoParam::Kind::Float);
+                break;
+            case 1:
+                number(1 << rng.below(10), DemoParam::Kind::Int);
+                break;
+            case 2: {
+                const bool b = rng.chance(0.5);
+                param.kind = DemoParam::Kind::Bool;
+                param.number = b ? 1 : 0;
+                buf += b ? "True" : "False";
+                break;
+            }
+            default:
+                text(rng.pick(
+                    std::array<std::string_view, 4>{"none", "mixup", "cutmix", "randaugment"}));
+                break;
+            }
+        }
+        }
+        if (p < static_cast<int>(namedParams.size()))
+            param.name = namedParams[static_cast<std::size_t>(p)];
+        else
+            param.name = "extra_" + std::to_string(p - static_cast<int>(namedParams.size()));
+        param.text = buf;
+        run.params.push_back(std::move(param));
+    }
+    run.script =
+        "/home/" + run.user + "/src/" + std::string(task.name) + '/' + std::string(task.script);
+
+    int status = Finished;
+    switch (plan.role) {
+    case Role::Failed:
+        status = Failed;
+        break;
+    case Role::Killed:
+        status = Killed;
+        break;
+    case Role::Running:
+        status = Running;
+        break;
+    case Role::Normal:
+    case Role::Deleted:
+        status = curves.nanCrash ? Failed : Finished;
+        break;
+    }
+    run.status = status;
+    run.endMs = status == Running ? 0 : endTime;
+    run.deleted = plan.role == Role::Deleted;
+    if (run.deleted)
+        run.deletedMs = std::min(shared.now - 1000, endTime + 3600000 + rng.below(86400000));
+    return run;
+}
+
+bool writeRun(Shared &shared, std::size_t index, std::string &buf) {
+    const RunPlan &plan = shared.runs[index];
+    const Experiment &exp = shared.experiments[static_cast<std::size_t>(plan.experiment)];
+    const DemoRun run = makeRun(shared, index);
+    const int metrics = static_cast<int>(run.metricNames.size());
+    const auto &times = run.timesMs;
+    const qint64 evalMs = run.evalDelayMs;
 
     std::string dir = shared.root + '/' + exp.id + '/' + plan.id;
     if (!makeDir(shared, dir) || !makeDir(shared, dir + "/metrics") ||
@@ -609,7 +727,7 @@ bool writeRun(Shared &shared, std::size_t index, std::string &buf) {
                 return false;
         }
         const bool isVal = name.starts_with("val/");
-        const auto &values = curves.values[static_cast<std::size_t>(m)];
+        const auto &values = run.values[static_cast<std::size_t>(m)];
         buf.clear();
         for (std::size_t i = 0; i < values.size(); ++i) {
             appendInt(buf, times[i] + (isVal ? evalMs : 0));
@@ -624,96 +742,31 @@ bool writeRun(Shared &shared, std::size_t index, std::string &buf) {
     }
 
     // params: the whole file is str(value), no newline
-    for (int p = 0; p < o.params; ++p) {
-        buf.clear();
-        std::string name;
-        switch (p) {
-        case 0:
-            appendFloat(buf, h.lr);
-            break;
-        case 1:
-            appendInt(buf, h.batchSize);
-            break;
-        case 2:
-            buf += h.optimizer;
-            break;
-        case 3:
-            appendFloat(buf, h.weightDecay);
-            break;
-        case 4:
-            appendFloat(buf, h.dropout);
-            break;
-        case 5:
-            appendInt(buf, h.epochs);
-            break;
-        case 6:
-            appendInt(buf, h.seed);
-            break;
-        case 7:
-            buf += task.models[static_cast<std::size_t>(h.model)];
-            break;
-        default: {
-            const int j = p - 8;
-            switch (j % 4) {
-            case 0:
-                appendFloat(buf, rng.uniform(0.0, 1.0));
-                break;
-            case 1:
-                appendInt(buf, 1 << rng.below(10));
-                break;
-            case 2:
-                buf += rng.chance(0.5) ? "True" : "False";
-                break;
-            default:
-                buf += rng.pick(
-                    std::array<std::string_view, 4>{"none", "mixup", "cutmix", "randaugment"});
-                break;
-            }
-        }
-        }
-        if (p < static_cast<int>(namedParams.size()))
-            name = namedParams[static_cast<std::size_t>(p)];
-        else
-            name = "extra_" + std::to_string(p - static_cast<int>(namedParams.size()));
-        if (!writeFile(shared, dir + "/params/" + name, buf))
+    for (const DemoParam &p : run.params) {
+        if (!writeFile(shared, dir + "/params/" + p.name, paramText(p)))
             return false;
     }
 
     // tags
     const std::string tagDir = dir + "/tags/";
-    const std::string source = "/home/" + std::string(user) + "/src/" + std::string(task.name) +
-                               '/' + std::string(task.script);
-    if (!writeFile(shared, tagDir + "mlflow.runName", runName) ||
-        !writeFile(shared, tagDir + "mlflow.user", user) ||
-        !writeFile(shared, tagDir + "mlflow.source.name", source) ||
+    if (!writeFile(shared, tagDir + "mlflow.runName", run.name) ||
+        !writeFile(shared, tagDir + "mlflow.user", run.user) ||
+        !writeFile(shared, tagDir + "mlflow.source.name", run.script) ||
         !writeFile(shared, tagDir + "mlflow.source.type", "LOCAL") ||
-        !writeFile(shared, tagDir + "mlflow.source.git.commit", commit))
+        !writeFile(shared, tagDir + "mlflow.source.git.commit", run.commit))
         return false;
 
     // meta.yaml last, as MLflow's terminated run rewrites it
-    int status = Finished;
-    switch (plan.role) {
-    case Role::Failed:
-        status = Failed;
-        break;
-    case Role::Killed:
-        status = Killed;
-        break;
-    case Role::Running:
-        status = Running;
-        break;
-    case Role::Normal:
-    case Role::Deleted:
-        status = curves.nanCrash ? Failed : Finished;
-        break;
-    }
+    const int status = run.status;
+    const qint64 endTime = run.endMs;
+    const qint64 startTime = run.startMs;
     buf.clear();
     buf += "artifact_uri: ";
     buf += yamlString(shared.rootUri + '/' + exp.id + '/' + plan.id + "/artifacts");
     buf += '\n';
     if (plan.role == Role::Deleted) {
         buf += "deleted_time: ";
-        appendInt(buf, std::min(shared.now - 1000, endTime + 3600000 + rng.below(86400000)));
+        appendInt(buf, run.deletedMs);
         buf += '\n';
     }
     buf += "end_time: ";
@@ -728,7 +781,7 @@ bool writeRun(Shared &shared, std::size_t index, std::string &buf) {
     buf += "\nrun_id: ";
     buf += yamlString(plan.id);
     buf += "\nrun_name: ";
-    buf += yamlString(runName);
+    buf += yamlString(run.name);
     buf += "\nrun_uuid: ";
     buf += yamlString(plan.id);
     buf += "\nsource_name: ''\nsource_type: 4\nsource_version: ''\nstart_time: ";
@@ -736,7 +789,7 @@ bool writeRun(Shared &shared, std::size_t index, std::string &buf) {
     buf += "\nstatus: ";
     appendInt(buf, status);
     buf += "\ntags: []\nuser_id: ";
-    buf += yamlString(user);
+    buf += yamlString(run.user);
     buf += '\n';
     return writeFile(shared, dir + "/meta.yaml", buf);
 }
@@ -887,6 +940,38 @@ bool writeDemoStore(const QString &dir, const DemoOptions &options, QString *err
     if (shared.failed)
         return fail(shared.error);
     return true;
+}
+
+struct DemoSweep::Private {
+    DemoOptions options;
+    Shared shared;
+};
+
+DemoSweep::DemoSweep(const DemoOptions &options)
+    : d(std::make_unique<Private>()) {
+    d->options = options;
+    d->shared.options = &d->options;
+    d->shared.now = options.nowMs > 0 ? options.nowMs : QDateTime::currentMSecsSinceEpoch();
+    plan(d->shared);
+}
+
+DemoSweep::~DemoSweep() = default;
+
+int DemoSweep::size() const {
+    return static_cast<int>(d->shared.runs.size());
+}
+
+DemoRun DemoSweep::run(int i) const {
+    return makeRun(d->shared, static_cast<std::size_t>(i));
+}
+
+std::vector<DemoRun> demoRuns(const DemoOptions &options) {
+    const DemoSweep sweep(options);
+    std::vector<DemoRun> runs;
+    runs.reserve(static_cast<std::size_t>(sweep.size()));
+    for (int i = 0; i < sweep.size(); ++i)
+        runs.push_back(sweep.run(i));
+    return runs;
 }
 
 } // namespace runlens::demo

@@ -3,6 +3,7 @@
 
 #include <QByteArray>
 #include <QString>
+#include <memory>
 #include <string>
 #include <vector>
 
@@ -46,6 +47,7 @@ struct DemoRun {
     std::string script; ///< "/home/alice/src/cifar10-resnet/train_cifar.py"
     int status = 3;     ///< MLflow's codes: 1 RUNNING, 3 FINISHED, 4 FAILED, 5 KILLED
     bool deleted = false;
+    qint64 deletedMs = 0; ///< when deleted
     qint64 startMs = 0;
     qint64 endMs = 0; ///< 0 while running
     std::vector<DemoParam> params;
@@ -59,6 +61,23 @@ struct DemoRun {
 /// The runs writeDemoStore() writes, for writers of other formats. Deterministic for a seed;
 /// options.runs runs of options.steps steps (fewer for failed, killed and running runs).
 std::vector<DemoRun> demoRuns(const DemoOptions &options);
+
+/// The same runs one at a time, for sweeps too big to hold at once (a 1 GB benchmark folder).
+class DemoSweep {
+public:
+    explicit DemoSweep(const DemoOptions &options);
+    ~DemoSweep();
+    DemoSweep(const DemoSweep &) = delete;
+    DemoSweep &operator=(const DemoSweep &) = delete;
+
+    [[nodiscard]] int size() const;
+    /// Run i (0 <= i < size()); thread-safe.
+    [[nodiscard]] DemoRun run(int i) const;
+
+private:
+    struct Private;
+    std::unique_ptr<Private> d;
+};
 
 /// The text Python's repr() gives a float, as MLflow writes it into metric and param files:
 /// shortest round-trip digits, "0.0001", "1e-05", "5.0", "1e+16", "nan", "inf", "-inf".

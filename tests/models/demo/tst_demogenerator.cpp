@@ -145,6 +145,39 @@ private slots:
         QVERIFY(snapshot(third + QStringLiteral("/mlruns")).keys() != a.keys());
     }
 
+    void demoRunsMatchTheStore() {
+        // The format-neutral runs are the ones the MLflow store holds, so every format's demo
+        // shows the same sweep.
+        const std::vector<runlens::demo::DemoRun> runs = runlens::demo::demoRuns(smallOptions());
+        QCOMPARE(qsizetype(runs.size()), qsizetype(smallOptions().runs));
+        const runlens::demo::DemoSweep sweep(smallOptions());
+        QCOMPARE(sweep.size(), smallOptions().runs);
+        int running = 0;
+        for (int i = 0; i < sweep.size(); ++i) {
+            const runlens::demo::DemoRun &r = runs[size_t(i)];
+            QCOMPARE(sweep.run(i).name, r.name);
+            QCOMPARE(sweep.run(i).values, r.values);
+            const QString dir = m_mlruns + u'/' + QString::fromStdString(r.experimentId) + u'/' +
+                                QString::fromStdString(r.id);
+            QVERIFY2(QFileInfo(dir).isDir(), qPrintable(dir));
+            QFile name(dir + QStringLiteral("/tags/mlflow.runName"));
+            QVERIFY(name.open(QIODevice::ReadOnly));
+            QCOMPARE(name.readAll().toStdString(), r.name);
+            QCOMPARE(qsizetype(r.params.size()), qsizetype(smallOptions().params));
+            for (const runlens::demo::DemoParam &p : r.params) {
+                QFile f(dir + QStringLiteral("/params/") + QString::fromStdString(p.name));
+                QVERIFY(f.open(QIODevice::ReadOnly));
+                QCOMPARE(f.readAll().toStdString(), p.text);
+            }
+            QCOMPARE(qsizetype(r.metricNames.size()), qsizetype(smallOptions().metrics));
+            for (const auto &v : r.values)
+                QCOMPARE(v.size(), r.timesMs.size());
+            running += r.status == 1 ? 1 : 0;
+            QCOMPARE(r.endMs == 0, r.status == 1);
+        }
+        QCOMPARE(running, 1);
+    }
+
     void experimentsLayout() {
         const QDir root(m_mlruns);
         QVERIFY(root.exists(QStringLiteral(".trash")));
