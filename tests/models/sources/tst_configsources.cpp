@@ -899,6 +899,42 @@ private Q_SLOTS:
         QCOMPARE(all[0].config.value(QStringLiteral("seed")).toLongLong(), 0);
     }
 
+    /// A config source of another format inside a Hydra job (its FileStorageObserver writing
+    /// below the job folder) merges into the job, with its logs; through read() the job gets
+    /// Sacred's metrics and its own name and config.
+    void configSourceInsideHydraJob() {
+        const QString root = newDir();
+        const QString job = root + QStringLiteral("/outputs/2024-01-02/10-00-00");
+        writeHydraRun(job, "lr: 0.5\n", "- lr=0.5\n");
+        writeFile(job + QStringLiteral("/sacred/1/run.json"), sacredRunJson("COMPLETED", "e"));
+        writeFile(job + QStringLiteral("/sacred/1/config.json"), "{\"seed\": 9}");
+        writeFile(job + QStringLiteral("/sacred/1/metrics.json"),
+                  "{\"acc\": {\"steps\": [0, 1], \"values\": [0.5, 0.75]}}");
+        writeFile(job + QStringLiteral("/sacred/1/tb/events.out.tfevents.1.host"), "");
+        FakeLogImporter fake;
+        const std::vector<RunLocation> found =
+            scanWith(root, {importerById(QStringLiteral("hydra")),
+                            importerById(QStringLiteral("sacred")), &fake});
+        QCOMPARE(found.size(), size_t(1));
+        QCOMPARE(found[0].importer, QStringLiteral("hydra"));
+        QCOMPARE(partPaths(found[0]), (QStringList{QStringLiteral("fakelog:sacred/1/tb"),
+                                                   QStringLiteral("sacred:sacred/1")}));
+
+        const QString cache = newCache();
+        const ImportSummary s = importInto(cache, {root});
+        QVERIFY2(s.problems.isEmpty(), qPrintable(dumpProblems(s.problems)));
+        const core::Runs all = loadSorted(cache);
+        QCOMPARE(qsizetype(all.size()), 1);
+        const core::Run &run = all[0];
+        QCOMPARE(run.format, QStringLiteral("hydra"));
+        QCOMPARE(run.name, QStringLiteral("lr=0.5"));
+        QCOMPARE(run.experiment, QStringLiteral("train"));
+        QCOMPARE(run.config.value(QStringLiteral("lr")).toDouble(), 0.5);
+        QCOMPARE(run.config.value(QStringLiteral("seed")).toLongLong(), 9);
+        QCOMPARE(run.status, core::RunStatus::Finished);
+        QCOMPARE(run.metric(QStringLiteral("acc"))->last, 0.75);
+    }
+
     /// A Sacred run owns logs below it; its base folder's _sources is never walked.
     void sacredClaims() {
         const QString root = newDir();
