@@ -4,7 +4,9 @@
 // built here, and the scanner's claiming of log folders below their runs.
 
 #include "core/configtree.h"
+#include "demo/democonfig.h"
 #include "importtestutil.h"
+#include "sources/crc32c.h"
 #include "sources/guildimporter.h"
 #include "sources/hydraimporter.h"
 #include "sources/sacredimporter.h"
@@ -970,6 +972,132 @@ private Q_SLOTS:
         QCOMPARE(found[0].relPath, QStringLiteral("runs/aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa"));
         QCOMPARE(partPaths(found[0]),
                  (QStringList{QStringLiteral("fakelog:.guild"), QStringLiteral("fakelog:train")}));
+    }
+    // --- Demo writers -----------------------------------------------------------------------
+
+    /// The demo writers' folders import back into the runs of demoRuns(): counts, statuses,
+    /// names, configs and (Sacred) the metrics; Guild's event files are valid TFRecord frames.
+    void demoRoundTrip() {
+        demo::DemoOptions o;
+        o.runs = 16;
+        o.steps = 12;
+        o.seed = 11;
+        o.nowMs = QDateTime::currentMSecsSinceEpoch(); // the same runs for every writer
+        const std::vector<demo::DemoRun> runs = demo::demoRuns(o);
+        const qsizetype kept = std::count_if(runs.begin(), runs.end(),
+                                             [](const demo::DemoRun &r) { return !r.deleted; });
+        const QString dir = newDir();
+        QString error;
+        QVERIFY2(demo::writeDemoSacred(dir, o, &error), qPrintable(error));
+        QVERIFY2(demo::writeDemoHydra(dir, o, &error), qPrintable(error));
+        QVERIFY2(demo::writeDemoGuild(dir, o, &error), qPrintable(error));
+        QVERIFY(!demo::writeDemoGuild(dir, o, &error)); // never over existing runs
+        QVERIFY(!error.isEmpty());
+
+        const QString cache = newCache();
+        const ImportSummary s = importInto(cache, {dir});
+        QVERIFY2(s.ok(), qPrintable(s.fatalError));
+        QVERIFY2(ownProblems(s.problems).isEmpty(), qPrintable(dumpProblems(s.problems)));
+        const core::Runs all = loadSorted(cache);
+        const core::Runs sacredRuns = runsOf(all, QStringLiteral("sacred"));
+        const core::Runs hydraRuns = runsOf(all, QStringLiteral("hydra"));
+        const core::Runs guildRuns = runsOf(all, QStringLiteral("guild"));
+        QCOMPARE(qsizetype(sacredRuns.size()), kept);
+        QCOMPARE(qsizetype(hydraRuns.size()), kept);
+        QCOMPARE(qsizetype(guildRuns.size()), qsizetype(runs.size()));
+
+        auto statusOf = [](const demo::DemoRun &r) {
+            return core::RunStatus(r.status);
+        };
+        auto param = [](const demo::DemoRun &r, const char *name) {
+            for (const demo::DemoParam &p : r.params) {
+                if (p.name == name)
+                    return p.number;
+            }
+            return std::nan("");
+        };
+        int id = 0;
+        for (const demo::DemoRun &r : runs) {
+            // Guild: every run, the deleted ones in the trash.
+            const core::Run *g = nullptr;
+            for (const core::Run &run : guildRuns) {
+                if (run.uid == q(r.id.c_str()))
+                    g = &run;
+            }
+            QVERIFY(g);
+            QCOMPARE(g->deleted, r.deleted);
+            QCOMPARE(g->status, statusOf(r));
+            QCOMPARE(g->config.value(QStringLiteral("lr")).toDouble(), param(r, "lr"));
+            QCOMPARE(g->startMs, r.startMs);
+            QVERIFY(g->name.startsWith(QStringLiteral("lr=")));
+            const QDir events(g->absolutePath() + QStringLiteral("/.guild"),
+                              QStringLiteral("events.out.tfevents.*"));
+            QCOMPARE(events.entryList().size(), 1);
+            const QByteArray file = readAll(events.filePath(events.entryList().front()));
+            qsizetype at = 0;
+            int records = 0;
+            while (at < file.size()) {
+                QVERIFY(at + 12 <= file.size());
+                quint64 length = 0;
+                std::memcpy(&length, file.constData() + at, 8);
+                quint32 crc = 0;
+                std::memcpy(&crc, file.constData() + at + 8, 4);
+                QCOMPARE(crc, crc32c::mask(crc32c::value(file.constData() + at, 8)));
+                QVERIFY(at + 16 + qsizetype(length) <= file.size());
+                std::memcpy(&crc, file.constData() + at + 12 + length, 4);
+                QCOMPARE(crc, crc32c::mask(crc32c::value(file.constData() + at + 12, length)));
+                at += 16 + qsizetype(length);
+                ++records;
+            }
+            size_t points = 0;
+            for (const auto &v : r.values)
+                points += std::min(v.size(), r.timesMs.size());
+            QCOMPARE(size_t(records), 1 + points);
+            if (r.deleted)
+                continue;
+
+            // Sacred: ids 1, 2, ... in order, deleted runs left out.
+            ++id;
+            const core::Run *sr =
+                runAt(sacredRuns, QStringLiteral("sacred/") + QString::number(id));
+            QVERIFY(sr);
+            QCOMPARE(sr->experiment, q(r.experiment.c_str()));
+            QCOMPARE(sr->name,
+                     q(r.experiment.c_str()) + QStringLiteral(" #") + QString::number(id));
+            QCOMPARE(sr->status, statusOf(r));
+            QCOMPARE(sr->startMs, r.startMs);
+            QCOMPARE(sr->config.value(QStringLiteral("lr")).toDouble(), param(r, "lr"));
+            QCOMPARE(qsizetype(sr->metrics.size()), qsizetype(r.metricNames.size()));
+            for (size_t m = 0; m < r.metricNames.size(); ++m) {
+                const core::MetricSummary *summary = sr->metric(q(r.metricNames[m].c_str()));
+                QVERIFY(summary);
+                const size_t n = std::min(r.values[m].size(), r.timesMs.size());
+                QCOMPARE(summary->count, qint64(n));
+                if (n > 0) {
+                    const double last = r.values[m][n - 1];
+                    if (std::isnan(last))
+                        QVERIFY(std::isnan(summary->last));
+                    else
+                        QCOMPARE(summary->last, last);
+                }
+            }
+        }
+        for (const core::Run &h : hydraRuns) {
+            QVERIFY(h.path.startsWith(QStringLiteral("hydra/multirun/")));
+            QVERIFY(h.name.startsWith(QStringLiteral("lr=")));
+            QCOMPARE(h.tags.value(QStringLiteral("hydra.overrides")), h.name);
+            QCOMPARE(h.tags.value(QStringLiteral("hydra.sweep")), h.path.section(u'/', 0, -2));
+            QVERIFY(h.config.contains(QStringLiteral("data.splits[1]")));
+            QCOMPARE(h.config.value(QStringLiteral("trainer.max_epochs")).toString(),
+                     QStringLiteral("???"));
+            QVERIFY(QFileInfo::exists(h.absolutePath() +
+                                      QStringLiteral("/logs/csv/version_0/metrics.csv")));
+        }
+        const ImportSummary again = importInto(cache, {dir});
+        const qsizetype running = std::count_if(
+            runs.begin(), runs.end(), [](const auto &r) { return !r.deleted && r.status == 1; });
+        QVERIFY(running > 0 && kept < qsizetype(runs.size())); // the sample has both
+        QCOMPARE(again.unchanged, again.runs - running); // running Sacred runs are re-read
     }
 };
 
