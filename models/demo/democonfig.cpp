@@ -687,7 +687,7 @@ bool writeGuildRun(Out &out, const QString &folder, const DemoRun &run) {
               [](const DemoParam *a, const DemoParam *c) { return a->name < c->name; });
     for (const DemoParam *p : sorted) {
         flags += b(p->name) + ": " + yamlOf(*p) + '\n';
-        cmd += "\n- --" + b(p->name) + "\n- '" + b(p->text) + '\'';
+        cmd += "\n- --" + b(p->name) + "\n- " + yamlText(b(p->text));
     }
     QByteArray label;
     QByteArray userFlags;
@@ -788,16 +788,24 @@ bool writeDemoHydra(const QString &dir, const DemoOptions &options, QString *err
     if (!out.begin(dir, "hydra", &root))
         return false;
     const std::vector<DemoRun> runs = demoRuns(options);
-    // One sweep per experiment, started with its first job.
-    std::map<std::string, std::vector<const DemoRun *>> sweeps;
+    // The jobs of an experiment, in sweeps of the runs started within a day of each other.
+    std::map<std::string, std::vector<const DemoRun *>> byExperiment;
     for (const DemoRun &run : runs) {
         if (!run.deleted)
-            sweeps[run.experiment].push_back(&run);
+            byExperiment[run.experiment].push_back(&run);
     }
-    std::set<QString> used;
-    for (auto &[experiment, jobs] : sweeps) {
+    std::vector<std::vector<const DemoRun *>> sweeps;
+    for (auto &[experiment, jobs] : byExperiment) {
         std::sort(jobs.begin(), jobs.end(),
                   [](const DemoRun *a, const DemoRun *c) { return a->startMs < c->startMs; });
+        for (size_t i = 0; i < jobs.size(); ++i) {
+            if (i == 0 || jobs[i]->startMs - jobs[i - 1]->startMs > 86400000)
+                sweeps.emplace_back();
+            sweeps.back().push_back(jobs[i]);
+        }
+    }
+    std::set<QString> used;
+    for (const std::vector<const DemoRun *> &jobs : sweeps) {
         qint64 start = jobs.front()->startMs - 2000;
         QString sweepRel;
         do { // two sweeps in the same second would share a folder
