@@ -10,6 +10,9 @@
 #include "optunaimporter.h"
 #include "tensorboardimporter.h"
 #include "wandbimporter.h"
+#include "guildimporter.h"
+#include "hydraimporter.h"
+#include "sacredimporter.h"
 
 Q_LOGGING_CATEGORY(lcSources, "runlens.sources")
 
@@ -81,6 +84,10 @@ const std::vector<const Importer *> &importers() {
     static const std::vector<const Importer *> all{&mlflow, &tensorboard};
     static const WandbImporter wandb;
     static const std::vector<const Importer *> all{&mlflow, &wandb};
+    static const SacredImporter sacred;
+    static const HydraImporter hydra;
+    static const GuildImporter guild;
+    static const std::vector<const Importer *> all{&mlflow, &sacred, &hydra, &guild};
     return all;
 }
 

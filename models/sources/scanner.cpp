@@ -94,7 +94,11 @@ public:
                               [](const RunLocation &r) { return r.claimsLogs; });
         for (RunLocation &loc : runs) {
             const Importer *importer = importerOf(loc.importer, importers);
-            const bool canBePart = importer && (importer->isLogSource() || loc.claimsLogs);
+            // A run of the owner's own format below it (a Hydra sweep inside a project whose
+            // root is a Hydra run) is a run of its own, not a part.
+            const bool sameFormat = !m_owners.empty() && m_owners.back().importer == loc.importer;
+            const bool canBePart =
+                importer && (importer->isLogSource() || loc.claimsLogs) && !sameFormat;
             if (canBePart && !m_owners.empty() &&
                 isAtOrBelow(loc.relPath, m_owners.back().relPath)) {
                 RunLocation &owner = m_owners.back();

@@ -356,8 +356,10 @@ private slots:
 
     void scannerMergesLogsIntoTheConfigFolderAbove() {
         QTemporaryDir tmp;
-        // A config run with a log folder at its top and a nested config run (merged too); a log
-        // folder outside any config run stays a run of its own.
+        // A config run with a log folder at its top and a nested config run of the same format
+        // (a run of its own: a Hydra sweep below a project whose root is a Hydra run); a log
+        // folder outside any config run stays a run of its own. Config runs of another format
+        // nest as parts (tst_configsources: a Sacred run in a Hydra job).
         writeFile(tmp.filePath(QStringLiteral("sweep/0/meta.txt")), "name=a\n");
         writeFile(tmp.filePath(QStringLiteral("sweep/0/x.log")), "loss 1\n");
         writeFile(tmp.filePath(QStringLiteral("sweep/0/inner/meta.txt")), "lr=1\n");
@@ -369,18 +371,19 @@ private slots:
         QMap<QString, RunLocation> found;
         QVERIFY(scanner.scan(tmp.path(), context,
                              [&](RunLocation &&loc) { found.insert(loc.relPath, loc); }));
-        QCOMPARE(found.keys(), (QStringList{QStringLiteral("loose"), QStringLiteral("sweep/0"),
-                                            QStringLiteral("sweep/1")}));
+        QCOMPARE(found.keys(),
+                 (QStringList{QStringLiteral("loose"), QStringLiteral("sweep/0"),
+                              QStringLiteral("sweep/0/inner"), QStringLiteral("sweep/1")}));
         QCOMPARE(found[QStringLiteral("loose")].importer, QStringLiteral("toylog"));
         const RunLocation &zero = found[QStringLiteral("sweep/0")];
-        QCOMPARE(zero.parts.size(), size_t(2));
+        QCOMPARE(zero.parts.size(), size_t(1));
         QStringList parts;
         for (const RunPart &p : zero.parts)
             parts << p.importer + u':' + p.relPath + u'=' + p.keyPrefix;
         parts.sort();
-        // Two parts: prefixes are their distinct folders (the one at the top has none).
-        QCOMPARE(parts,
-                 (QStringList{QStringLiteral("toy:inner=inner/"), QStringLiteral("toylog:=")}));
+        QCOMPARE(parts, QStringList{QStringLiteral("toylog:=")});
+        QCOMPARE(found[QStringLiteral("sweep/0/inner")].importer, QStringLiteral("toy"));
+        QVERIFY(found[QStringLiteral("sweep/0/inner")].parts.empty());
         QVERIFY(found[QStringLiteral("sweep/1")].parts.empty());
     }
 
