@@ -1,6 +1,13 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "demofolder.h"
 
+#include "democonfig.h"
+#include "democsv.h"
+#include "demodatabases.h"
+#include "demoframework.h"
+#include "demotensorboard.h"
+#include "demowandb.h"
+
 #include <QCoreApplication>
 #include <algorithm>
 
@@ -17,6 +24,23 @@ struct Tr {
 const std::vector<DemoFormat> &demoFormats() {
     static const std::vector<DemoFormat> formats{
         {QStringLiteral("mlflow"), Tr::tr("MLflow file store"), &writeDemoStore},
+        {QStringLiteral("mlflow-db"), Tr::tr("MLflow SQLite store"), &writeDemoMlflowDb},
+        {QStringLiteral("tensorboard"), Tr::tr("TensorBoard event files"), &writeDemoTensorboard},
+        {QStringLiteral("lightning"), Tr::tr("PyTorch Lightning CSV logs"), &writeDemoLightning},
+        {QStringLiteral("keras"), Tr::tr("Keras CSVLogger files"), &writeDemoKeras},
+        {QStringLiteral("csv"), Tr::tr("Plain CSV and JSONL metric logs"), &writeDemoCsvLogs},
+        {QStringLiteral("ultralytics"), Tr::tr("Ultralytics training folders"),
+         &writeDemoUltralytics},
+        {QStringLiteral("wandb"), Tr::tr("Weights & Biases offline runs"), &writeDemoWandb},
+        {QStringLiteral("sacred"), Tr::tr("Sacred file-storage runs"), &writeDemoSacred},
+        {QStringLiteral("hydra"), Tr::tr("Hydra multirun sweeps"), &writeDemoHydra},
+        {QStringLiteral("guild"), Tr::tr("Guild AI runs"), &writeDemoGuild},
+        {QStringLiteral("dvclive"), Tr::tr("DVCLive experiments"), &writeDemoDvclive},
+        {QStringLiteral("hf-trainer"), Tr::tr("Hugging Face Trainer output folders"),
+         &writeDemoHfTrainer},
+        {QStringLiteral("allennlp"), Tr::tr("AllenNLP serialization folders"), &writeDemoAllennlp},
+        {QStringLiteral("optuna"), Tr::tr("Optuna studies"), &writeDemoOptuna},
+        {QStringLiteral("kedro"), Tr::tr("Kedro experiment tracking"), &writeDemoKedro},
     };
     return formats;
 }

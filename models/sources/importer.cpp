@@ -1,18 +1,18 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "importer.h"
 
-#include "frameworkimporters.h"
-#include "kedroimporter.h"
 #include "csvimporters.h"
+#include "frameworkimporters.h"
+#include "guildimporter.h"
+#include "hydraimporter.h"
+#include "kedroimporter.h"
 #include "logging.h"
 #include "mlflowdbimporter.h"
 #include "mlflowimporter.h"
 #include "optunaimporter.h"
+#include "sacredimporter.h"
 #include "tensorboardimporter.h"
 #include "wandbimporter.h"
-#include "guildimporter.h"
-#include "hydraimporter.h"
-#include "sacredimporter.h"
 
 Q_LOGGING_CATEGORY(lcSources, "runlens.sources")
 
@@ -67,27 +67,27 @@ const std::vector<const Importer *> &importers() {
     static const DvcliveImporter dvclive;
     static const HfTrainerImporter hfTrainer;
     static const AllennlpImporter allennlp;
-    static const std::vector<const Importer *> all{&mlflow, &dvclive, &hfTrainer, &allennlp};
     static const MlflowDbImporter mlflowDb;
     static const OptunaImporter optuna;
     static const KedroImporter kedro;
-    static const std::vector<const Importer *> all{&mlflow, &mlflowDb, &optuna, &kedro};
     static const LightningImporter lightning;
     static const UltralyticsImporter ultralytics;
     static const KerasImporter keras;
     static const CsvLogImporter csvLog;
     static const JsonlLogImporter jsonlLog;
-    // Lightning and Ultralytics before the generic logs, which leave their files alone.
-    static const std::vector<const Importer *> all{&mlflow,     &lightning, &ultralytics,
-                                                   &keras,      &csvLog,    &jsonlLog};
     static const TensorboardImporter tensorboard;
-    static const std::vector<const Importer *> all{&mlflow, &tensorboard};
     static const WandbImporter wandb;
-    static const std::vector<const Importer *> all{&mlflow, &wandb};
     static const SacredImporter sacred;
     static const HydraImporter hydra;
     static const GuildImporter guild;
-    static const std::vector<const Importer *> all{&mlflow, &sacred, &hydra, &guild};
+    // Stores and databases first (they prune their trees), then config sources (which claim
+    // the logs below them), then framework logs, then the generic logs, which leave the files
+    // of the formats before them alone.
+    static const std::vector<const Importer *> all{
+        &mlflow,  &mlflowDb,    &optuna,    &kedro,       &wandb,     &sacred,
+        &hydra,   &guild,       &lightning, &ultralytics, &hfTrainer, &allennlp,
+        &dvclive, &tensorboard, &keras,     &csvLog,      &jsonlLog,
+    };
     return all;
 }
 
