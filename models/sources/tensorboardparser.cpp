@@ -529,16 +529,17 @@ void EventParser::run() {
                    !(lengthOk(base + next) && readU64(base + next) <= maxRecordBytes))
                 ++next;
             const bool found = next + 12 <= size;
+            const QString what = lengthOk(p)
+                                     ? Tr::tr("Damaged record: implausible length %1").arg(length)
+                                     : Tr::tr("Damaged record: its length checksum does not match");
             if (found)
-                problem(pos, Tr::tr("Damaged record: its length checksum does not match; "
-                                    "skipped %n byte(s) to the next intact record",
-                                    nullptr, int(qMin<size_t>(next - pos, INT_MAX))));
+                problem(pos, Tr::tr("%1; skipped %n byte(s) to the next intact record", nullptr,
+                                    int(qMin<size_t>(next - pos, INT_MAX)))
+                                 .arg(what));
             else if (!m_input.moreFollows)
-                problem(pos, Tr::tr("Damaged record: its length checksum does not match, and "
-                                    "no intact record follows"));
+                problem(pos, Tr::tr("%1, and no intact record follows").arg(what));
             else
-                problem(pos, Tr::tr("Damaged record: its length checksum does not match; "
-                                    "looking for the next intact record"));
+                problem(pos, Tr::tr("%1; looking for the next intact record").arg(what));
             pos = next;
             if (!found)
                 break;

@@ -449,6 +449,8 @@ private Q_SLOTS:
         const std::string file = header + tf1ScalarRecord(1.0, 0, "x", 1.0f);
         const FileContribution c = parse(file);
         QCOMPARE(c.problems.size(), 1);
+        QCOMPARE(c.problems[0].where, QStringLiteral("byte 0"));
+        QVERIFY(c.problems[0].message.contains(QStringLiteral("implausible length")));
         QCOMPARE(series(c, QStringLiteral("x"))->points.size(), size_t(1));
     }
 
