@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "demofolder.h"
 
+#include "democsv.h"
+
 #include <QCoreApplication>
 #include <algorithm>
 
@@ -17,6 +19,10 @@ struct Tr {
 const std::vector<DemoFormat> &demoFormats() {
     static const std::vector<DemoFormat> formats{
         {QStringLiteral("mlflow"), Tr::tr("MLflow file store"), &writeDemoStore},
+        {QStringLiteral("lightning"), Tr::tr("PyTorch Lightning CSVLogger"), &writeDemoLightning},
+        {QStringLiteral("keras"), Tr::tr("Keras CSVLogger"), &writeDemoKeras},
+        {QStringLiteral("csv"), Tr::tr("CSV and JSON Lines metric logs"), &writeDemoCsvLogs},
+        {QStringLiteral("ultralytics"), Tr::tr("Ultralytics YOLO"), &writeDemoUltralytics},
     };
     return formats;
 }
