@@ -61,8 +61,8 @@ const std::vector<const Importer *> &importers() {
     static const CsvLogImporter csvLog;
     static const JsonlLogImporter jsonlLog;
     // Lightning and Ultralytics before the generic logs, which leave their files alone.
-    static const std::vector<const Importer *> all{&mlflow,     &lightning, &ultralytics,
-                                                   &keras,      &csvLog,    &jsonlLog};
+    static const std::vector<const Importer *> all{&mlflow, &lightning, &ultralytics,
+                                                   &keras,  &csvLog,    &jsonlLog};
     return all;
 }
 
