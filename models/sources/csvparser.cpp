@@ -353,11 +353,16 @@ void parseMetricCsv(const FileInput &input, FileContribution &out, const CsvSpec
         rewritten();
         return;
     }
+    // Where the head does not reach, an odd first line suggests a rewrite too, but only on a
+    // resume (nothing parsed yet): a later chunk of the same read starts at a line start, and
+    // an odd line there is a ragged row to report.
+    const bool suspectRewrite =
+        input.offset > 0 && spec.detectRewrite && out.series.empty() && out.problems.isEmpty();
     while (pos < bytes.size()) {
         if ((row & 0xffff) == 0 && cancelled(input))
             break;
         if (const size_t blank = blankLineLength(bytes, pos)) {
-            if (firstRow && input.offset > 0 && spec.detectRewrite) {
+            if (firstRow && suspectRewrite) {
                 rewritten();
                 return;
             }
@@ -369,7 +374,7 @@ void parseMetricCsv(const FileInput &input, FileContribution &out, const CsvSpec
         if (next == std::string_view::npos)
             break; // an incomplete line: resume here
         if (rec.cells.size() != columns) {
-            if (firstRow && input.offset > 0 && spec.detectRewrite) {
+            if (firstRow && suspectRewrite) {
                 rewritten();
                 return;
             }

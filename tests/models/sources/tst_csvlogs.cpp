@@ -259,7 +259,15 @@ private slots:
                 QVERIFY2(loc.relPath.startsWith(u"tensorboard/"), qPrintable(loc.relPath));
                 ++ultralytics;
             }
-            lightning += loc.importer == u"lightning";
+            if (loc.importer == u"lightning") {
+                // Also the CSVLogger folders below Hydra runs (column names with '/').
+                ++lightning;
+                const ReadResult r = readOnce(loc, tests::fixturesDir());
+                QVERIFY2(r.problems.isEmpty(), qPrintable(dumpProblems(r.problems)));
+                // A TensorBoardLogger folder (hparams.yaml + event files) has config only here.
+                if (QFileInfo::exists(loc.absPath + QStringLiteral("/metrics.csv")))
+                    QVERIFY2(!r.update.run.metrics.empty(), qPrintable(loc.relPath));
+            }
         }
         QCOMPARE(keras, 9);
         QCOMPARE(ultralytics, 2);

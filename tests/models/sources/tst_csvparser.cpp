@@ -230,6 +230,29 @@ private slots:
         QVERIFY(c.problems.isEmpty());
     }
 
+    void rewriteBeyondTheHead() {
+        // The head (first 64 KiB) does not reach the offset: a mid-line first row on a resume
+        // means a rewrite; in a later chunk of the same read it is a ragged row.
+        const std::string file = "epoch,step,loss\n0,0,1.0\n0,1,0.9\n0,2,0.8\n";
+        const std::string_view head = std::string_view(file).substr(0, 16);
+        const size_t at = file.find("0,1,0.9") + 2; // mid-line
+        auto c = parse(std::string_view(file).substr(at), stepSpec(), qint64(at), 1, head);
+        QVERIFY(c.retryLater);
+        QVERIFY(c.series.empty());
+
+        FileInput in;
+        in.bytes = std::string_view(file).substr(at);
+        in.offset = qint64(at);
+        in.units = 1;
+        in.head = head;
+        FileContribution out;
+        out.addPoint(QStringLiteral("loss"), core::MetricPoint{0, 0, 1.0}); // an earlier chunk
+        csv::parseMetricCsv(in, out, stepSpec());
+        QVERIFY(!out.retryLater);
+        QCOMPARE(out.problems.size(), 1);
+        QCOMPARE(seriesOf(out, QStringLiteral("loss"))->points.size(), size_t(2));
+    }
+
     void semicolonsAndTabs() {
         auto c = parse("step;loss\n0;1.5\n", stepSpec());
         QCOMPARE(seriesOf(c, QStringLiteral("loss"))->points[0].value, 1.5);
