@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "demofolder.h"
 
+#include "demoframework.h"
+
 #include <QCoreApplication>
 #include <algorithm>
 
@@ -17,6 +19,10 @@ struct Tr {
 const std::vector<DemoFormat> &demoFormats() {
     static const std::vector<DemoFormat> formats{
         {QStringLiteral("mlflow"), Tr::tr("MLflow file store"), &writeDemoStore},
+        {QStringLiteral("dvclive"), Tr::tr("DVCLive folders"), &writeDemoDvclive},
+        {QStringLiteral("hf-trainer"), Tr::tr("Hugging Face Trainer output folders"),
+         &writeDemoHfTrainer},
+        {QStringLiteral("allennlp"), Tr::tr("AllenNLP serialization folders"), &writeDemoAllennlp},
     };
     return formats;
 }
