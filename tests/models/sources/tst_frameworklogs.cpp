@@ -632,6 +632,9 @@ private Q_SLOTS:
         const QString root = newDir();
         const QString state = root + q("/out/checkpoint-3/trainer_state.json");
         QVERIFY(writeFile(state, "{\n  \"global_step\": 3,\n  \"log_history\": [\n    {\"lo"));
+        QVERIFY(
+            writeFile(root + q("/out/checkpoint-2/trainer_state.json"),
+                      "{\"global_step\": 2, \"log_history\": [{\"step\": 2, \"loss\": 0.75}]}"));
         QVERIFY(writeFile(root + q("/out/config.json"), "{\"hidden_size\": 64}"));
         const QString cache = newCache();
         ImportSummary s = importInto(cache, {root});
@@ -642,8 +645,9 @@ private Q_SLOTS:
         core::Runs runs = loadSorted(cache);
         QCOMPARE(qsizetype(runs.size()), qsizetype(1)); // the rest imports
         QCOMPARE(runs[0].config.value(q("model.hidden_size")), QVariant(qint64(64)));
-        // The writer finishes the file: read again although size... is now different anyway;
-        // retryLater makes even an untouched file read again.
+        // meanwhile the older checkpoint's history stands in
+        QCOMPARE(runs[0].metric(q("loss"))->last, 0.75);
+        // retryLater: the untouched broken file is read again; then the writer finishes it.
         s = importInto(cache, {root});
         QCOMPARE(s.unchanged, 0);
         QVERIFY(writeFile(state, "{\"global_step\": 3, \"log_history\": [{\"step\": 3, "
@@ -652,6 +656,7 @@ private Q_SLOTS:
         QVERIFY2(s.problems.isEmpty(), qPrintable(dumpProblems(s.problems)));
         runs = loadSorted(cache);
         QCOMPARE(runs[0].metric(q("loss"))->last, 0.5);
+        QCOMPARE(runs[0].metric(q("loss"))->count, 1);
         QCOMPARE(runs[0].status, core::RunStatus::Finished);
         QVERIFY(runs[0].endMs > 0);
         QCOMPARE(runs[0].endMs - runs[0].startMs, 9500); // train_runtime before the state's mtime
