@@ -701,6 +701,30 @@ private Q_SLOTS:
         QVERIFY(runs[0].startMs > 0 && runs[0].endMs >= runs[0].startMs);
     }
 
+    void dvcliveOldLayouts() {
+        // 0.x: a flat dvclive/ without its summary, a custom name with <name>.json beside
+        // <name>/scalars/, and a lone dvclive.json.
+        const QString root = newDir();
+        QVERIFY(writeFile(root + q("/a/dvclive/loss.tsv"), "timestamp\tstep\tloss\n5\t0\t1.5\n"));
+        QVERIFY(writeFile(root + q("/b/logs.json"), "{\"step\": 1, \"acc\": 0.5, \"f1\": 0.25}"));
+        QVERIFY(writeFile(root + q("/b/logs/scalars/acc.tsv"),
+                          "timestamp\tstep\tacc\n5\t0\t0.4\n6\t1\t0.5\n"));
+        QVERIFY(writeFile(root + q("/c/dvclive.json"), "{\"step\": 3, \"acc\": \"-inf\"}"));
+        ImportSummary s;
+        const core::Runs runs = importOk(root, &s);
+        QVERIFY2(s.problems.isEmpty(), qPrintable(dumpProblems(s.problems)));
+        QCOMPARE(qsizetype(runs.size()), qsizetype(3));
+        QCOMPARE(runs[0].path, q("a/dvclive"));
+        QCOMPARE(runs[0].name, q("a"));
+        QCOMPARE(runs[0].metric(q("loss"))->lastTimeMs, 5);
+        QCOMPARE(runs[1].path, q("b/logs"));
+        QCOMPARE(runs[1].metric(q("acc"))->count, 2); // the history, not the summary too
+        QCOMPARE(runs[1].metric(q("f1"))->lastStep, 1);
+        QCOMPARE(runs[2].path, q("c/dvclive.json"));
+        QCOMPARE(runs[2].name, q("c"));
+        QCOMPARE(runs[2].metric(q("acc"))->last, -INFINITY);
+    }
+
     void dvcliveInsideClaimingRun() {
         // The HF DVCLive callback writes dvclive/ beside the Trainer's output: as a log source
         // it joins the run that claims its folder.
@@ -795,6 +819,8 @@ private Q_SLOTS:
         QVERIFY(writeFile(root + q("/b/checkpoint-5/model.safetensors"), "x"));
         QVERIFY(writeFile(root + q("/c/metrics.json"), "{\"x\": 1}"));
         QVERIFY(writeFile(root + q("/c/plots/x.png"), "x"));
+        QVERIFY(writeFile(root + q("/d/results.json"), "{\"acc\": 1}"));
+        QVERIFY(writeFile(root + q("/d/results/predictions.tsv"), "id\tlabel\n1\t0\n"));
         const core::Runs runs = importOk(root);
         QCOMPARE(qsizetype(runs.size()), qsizetype(0));
     }
