@@ -36,9 +36,9 @@ namespace runlens::app {
 
 namespace {
 
-/// Columns a first-time user rarely needs; shown again from the column chooser.
-const QStringList defaultHiddenFields{QStringLiteral("attributes.format"),
-                                      QStringLiteral("attributes.path"),
+/// Columns a first-time user rarely needs; shown again from the column chooser. The format
+/// stays: a folder mixing tools is the point of RunLens.
+const QStringList defaultHiddenFields{QStringLiteral("attributes.path"),
                                       QStringLiteral("attributes.run_id")};
 
 QStringList localFolders(const QMimeData *mime) {
