@@ -155,6 +155,31 @@ bool hasTsv(const std::vector<framework::io::Listed> &entries) {
     });
 }
 
+/// A custom-named pre-1.0 folder: its first history's header has DVCLive's step column (other
+/// tools' TSV files beside a JSON file of the same name are not runs).
+bool looksLikeHistories(const QString &dir, const std::vector<framework::io::Listed> &entries) {
+    QString tsv;
+    for (const framework::io::Listed &e : entries) {
+        if (e.isFile && e.name.endsWith(u".tsv")) {
+            tsv = dir + u'/' + e.name;
+            break;
+        }
+        if (e.isDir && e.name == u"scalars") {
+            for (const framework::io::Listed &c : framework::io::list(dir + u'/' + e.name)) {
+                if (c.isFile && c.name.endsWith(u".tsv")) {
+                    tsv = dir + u'/' + e.name + u'/' + c.name;
+                    break;
+                }
+            }
+        }
+    }
+    if (tsv.isEmpty())
+        return false;
+    const std::string head = framework::io::head(tsv, 512);
+    const std::string_view header = std::string_view(head).substr(0, head.find('\n'));
+    return header.starts_with("step\t") || header.starts_with("timestamp\tstep\t");
+}
+
 } // namespace
 
 QString DvcliveImporter::id() const {
@@ -201,7 +226,8 @@ FolderClaim DvcliveImporter::scanFolder(const FolderListing &folder, ScanContext
         claim.prune = true; // plots, artifacts, report: all the run's
         return claim;
     }
-    if (folderName(folder.absPath) == u"dvclive" && folder.relPath.isEmpty()) {
+    // The pre-1.0 flat layout (`dvclive/<name>.tsv`), with or without a summary beside it.
+    if (folderName(folder.absPath) == u"dvclive") {
         std::vector<framework::io::Listed> entries;
         for (const FolderEntry &e : folder.entries)
             entries.push_back({e.name, e.isDir, e.isFile});
@@ -223,7 +249,7 @@ FolderClaim DvcliveImporter::scanFolder(const FolderListing &folder, ScanContext
             });
         if (newInside)
             continue; // a current DVCLive folder with a stale summary beside it: found inside
-        if (!hasTsv(entries) && e.name != u"dvclive")
+        if (e.name != u"dvclive" && !looksLikeHistories(dir, entries))
             continue;
         runAt(dir, childRel(e.name));
         claim.skipChildren << e.name;

@@ -30,8 +30,9 @@ public:
 /// the newest `trainer_state.json` (highest checkpoint-N, or the output_dir's own when it is at
 /// least as new) gives the metrics of log_history; `config.json` (the model's, under "model."),
 /// `all_results.json` (else `train_results.json` and `eval_results.json`) add config and final
-/// values. Checkpoint folders are never walked. The location claims logs, so the TensorBoard
-/// files the Trainer writes below `runs/` join the run as parts.
+/// values. While the newest state does not parse (half-written), the next older checkpoint's
+/// stands in and the problem is reported. Checkpoint folders are never walked. The location claims
+/// logs, so the TensorBoard files the Trainer writes below `runs/` join the run as parts.
 class HfTrainerImporter final : public FileRunImporter {
 public:
     [[nodiscard]] QString id() const override;

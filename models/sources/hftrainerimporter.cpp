@@ -53,6 +53,36 @@ public:
     [[nodiscard]] bool sharesSeries() const override { return true; }
     void parse(const FileInput &input, FileContribution &out) const override {
         framework::parseHfTrainerState(input.bytes, out);
+        if (out.retryLater)
+            fallBack(input.absPath, out);
+    }
+
+private:
+    /// The newest checkpoint's state is half-written (or broken for good): the next older
+    /// checkpoint's holds a prefix of the same history, so show that meanwhile. The problem
+    /// stays reported and the file is read again next time.
+    static void fallBack(const QString &brokenPath, FileContribution &out) {
+        const QString checkpointDir = parentOf(brokenPath);
+        const QString outputDir = parentOf(checkpointDir);
+        const auto broken = framework::hfCheckpointStep(checkpointDir.section(u'/', -1));
+        for (const auto &[step, name] : checkpoints(framework::io::list(outputDir))) {
+            if (broken && step >= *broken)
+                continue;
+            const QString path = outputDir + u'/' + name + u'/' + stateName;
+            if (!framework::io::isFile(path))
+                continue;
+            FileContribution older;
+            framework::parseHfTrainerState(framework::io::readSmall(path, 1LL << 30), older);
+            if (older.retryLater || !older.problems.isEmpty())
+                continue;
+            out.series = std::move(older.series);
+            out.seriesIndex = std::move(older.seriesIndex);
+            out.config = std::move(older.config);
+            out.tags = std::move(older.tags);
+            out.name = older.name;
+            out.status = older.status;
+            return;
+        }
     }
 };
 

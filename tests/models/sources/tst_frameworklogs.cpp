@@ -632,6 +632,9 @@ private Q_SLOTS:
         const QString root = newDir();
         const QString state = root + q("/out/checkpoint-3/trainer_state.json");
         QVERIFY(writeFile(state, "{\n  \"global_step\": 3,\n  \"log_history\": [\n    {\"lo"));
+        QVERIFY(
+            writeFile(root + q("/out/checkpoint-2/trainer_state.json"),
+                      "{\"global_step\": 2, \"log_history\": [{\"step\": 2, \"loss\": 0.75}]}"));
         QVERIFY(writeFile(root + q("/out/config.json"), "{\"hidden_size\": 64}"));
         const QString cache = newCache();
         ImportSummary s = importInto(cache, {root});
@@ -642,8 +645,9 @@ private Q_SLOTS:
         core::Runs runs = loadSorted(cache);
         QCOMPARE(qsizetype(runs.size()), qsizetype(1)); // the rest imports
         QCOMPARE(runs[0].config.value(q("model.hidden_size")), QVariant(qint64(64)));
-        // The writer finishes the file: read again although size... is now different anyway;
-        // retryLater makes even an untouched file read again.
+        // meanwhile the older checkpoint's history stands in
+        QCOMPARE(runs[0].metric(q("loss"))->last, 0.75);
+        // retryLater: the untouched broken file is read again; then the writer finishes it.
         s = importInto(cache, {root});
         QCOMPARE(s.unchanged, 0);
         QVERIFY(writeFile(state, "{\"global_step\": 3, \"log_history\": [{\"step\": 3, "
@@ -652,6 +656,7 @@ private Q_SLOTS:
         QVERIFY2(s.problems.isEmpty(), qPrintable(dumpProblems(s.problems)));
         runs = loadSorted(cache);
         QCOMPARE(runs[0].metric(q("loss"))->last, 0.5);
+        QCOMPARE(runs[0].metric(q("loss"))->count, 1);
         QCOMPARE(runs[0].status, core::RunStatus::Finished);
         QVERIFY(runs[0].endMs > 0);
         QCOMPARE(runs[0].endMs - runs[0].startMs, 9500); // train_runtime before the state's mtime
@@ -694,6 +699,30 @@ private Q_SLOTS:
         QCOMPARE(runs[0].metric(q("test_accuracy"))->lastStep, 2);
         QCOMPARE(runs[0].status, core::RunStatus::Finished);
         QVERIFY(runs[0].startMs > 0 && runs[0].endMs >= runs[0].startMs);
+    }
+
+    void dvcliveOldLayouts() {
+        // 0.x: a flat dvclive/ without its summary, a custom name with <name>.json beside
+        // <name>/scalars/, and a lone dvclive.json.
+        const QString root = newDir();
+        QVERIFY(writeFile(root + q("/a/dvclive/loss.tsv"), "timestamp\tstep\tloss\n5\t0\t1.5\n"));
+        QVERIFY(writeFile(root + q("/b/logs.json"), "{\"step\": 1, \"acc\": 0.5, \"f1\": 0.25}"));
+        QVERIFY(writeFile(root + q("/b/logs/scalars/acc.tsv"),
+                          "timestamp\tstep\tacc\n5\t0\t0.4\n6\t1\t0.5\n"));
+        QVERIFY(writeFile(root + q("/c/dvclive.json"), "{\"step\": 3, \"acc\": \"-inf\"}"));
+        ImportSummary s;
+        const core::Runs runs = importOk(root, &s);
+        QVERIFY2(s.problems.isEmpty(), qPrintable(dumpProblems(s.problems)));
+        QCOMPARE(qsizetype(runs.size()), qsizetype(3));
+        QCOMPARE(runs[0].path, q("a/dvclive"));
+        QCOMPARE(runs[0].name, q("a"));
+        QCOMPARE(runs[0].metric(q("loss"))->lastTimeMs, 5);
+        QCOMPARE(runs[1].path, q("b/logs"));
+        QCOMPARE(runs[1].metric(q("acc"))->count, 2); // the history, not the summary too
+        QCOMPARE(runs[1].metric(q("f1"))->lastStep, 1);
+        QCOMPARE(runs[2].path, q("c/dvclive.json"));
+        QCOMPARE(runs[2].name, q("c"));
+        QCOMPARE(runs[2].metric(q("acc"))->last, -INFINITY);
     }
 
     void dvcliveInsideClaimingRun() {
@@ -790,6 +819,8 @@ private Q_SLOTS:
         QVERIFY(writeFile(root + q("/b/checkpoint-5/model.safetensors"), "x"));
         QVERIFY(writeFile(root + q("/c/metrics.json"), "{\"x\": 1}"));
         QVERIFY(writeFile(root + q("/c/plots/x.png"), "x"));
+        QVERIFY(writeFile(root + q("/d/results.json"), "{\"acc\": 1}"));
+        QVERIFY(writeFile(root + q("/d/results/predictions.tsv"), "id\tlabel\n1\t0\n"));
         const core::Runs runs = importOk(root);
         QCOMPARE(qsizetype(runs.size()), qsizetype(0));
     }
