@@ -76,7 +76,7 @@ public:
         }
         if (input.offset == 0 && !out.seriesIndex.contains(fullReadMarker()))
             out.addPoint(fullReadMarker(), {});
-        wandb::LogReader reader(input.bytes, input.offset);
+        wandb::LogReader reader(input.bytes, input.offset, input.moreFollows);
         wandb::Record rec;
         qint64 n = 0;
         for (;;) {
@@ -495,7 +495,8 @@ std::vector<RunFile> WandbImporter::runFiles(const QString &absPath, core::Probl
 
 void WandbImporter::finishRun(const RunLocation &location, core::Run &run) const {
     const QString folder = location.absPath.section(u'/', -1);
-    if (run.name == location.relPath && run.uid == wandb::runIdFromFolderName(folder))
+    if ((run.name == location.relPath || run.name == folder) &&
+        run.uid == wandb::runIdFromFolderName(folder))
         run.name = run.uid;
     if (run.status == core::RunStatus::Finished || run.status == core::RunStatus::Failed)
         return;

@@ -265,19 +265,26 @@ bool isFileHeader(std::string_view bytes) {
            quint8(bytes[4]) == 0xE1 && quint8(bytes[5]) == 0xBE && bytes[6] == 0;
 }
 
-LogReader::LogReader(std::string_view bytes, qint64 offset)
+LogReader::LogReader(std::string_view bytes, qint64 offset, bool moreFollows)
     : m_bytes(bytes)
-    , m_base(offset) {
+    , m_base(offset)
+    , m_moreFollows(moreFollows) {
 }
 
 LogReader::Event LogReader::corrupt(qint64 at, const QString &message, bool skipBlock) {
-    m_fragment.clear();
-    m_fragmentStart = -1;
     if (skipBlock) {
         const qint64 next = (at / blockSize + 1) * blockSize - m_base;
+        if (next > qint64(m_bytes.size()) && m_moreFollows) {
+            // The next chunk starts at consumed() (this chunk or the record it continues) and
+            // sees the whole block: it reports and skips.
+            m_done = true;
+            return Event{};
+        }
         m_pos = std::min<qint64>(next, qint64(m_bytes.size()));
         m_resyncing = true;
     }
+    m_fragment.clear();
+    m_fragmentStart = -1;
     m_consumed = m_pos;
     Event e;
     e.kind = Event::Kind::Corrupt;

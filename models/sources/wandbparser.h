@@ -44,7 +44,9 @@ public:
         QString message;
     };
 
-    LogReader(std::string_view bytes, qint64 offset);
+    /// moreFollows: bytes is not the end of the file (a chunk of a big file), so damage whose
+    /// block continues past bytes is left for the next chunk to skip (and report) whole.
+    LogReader(std::string_view bytes, qint64 offset, bool moreFollows = false);
 
     Event next();
     /// Bytes from the start of the input up to where reading resumes: the end of the last
@@ -65,6 +67,7 @@ private:
     qint64 m_fragmentStart = -1;
     bool m_resyncing = false; ///< after damage: stray MIDDLE/LAST chunks are part of the gap
     bool m_done = false;
+    bool m_moreFollows = false;
 };
 
 /// One key/value of a history row, a summary or config update. Views into the record.

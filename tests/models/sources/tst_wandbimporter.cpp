@@ -532,6 +532,11 @@ private Q_SLOTS:
         QCOMPARE(r.metric(QStringLiteral("lr"))->lastTimeMs, qint64(1700000000250));
         QCOMPARE(r.config.value(QStringLiteral("lr")), QVariant(0.1));
         QCOMPARE(r.config.size(), 1);
+
+        // the run folder opened directly: still named by its id
+        const QString cache2 = newCache();
+        QCOMPARE(importInto(cache2, {dir}).runs, 1);
+        QCOMPARE(loadSorted(cache2)[0].name, QStringLiteral("nolog123"));
     }
 
     void oldSdkHistoryJsonl() {

@@ -24,9 +24,9 @@ struct Walk {
     qint64 consumed = 0;
 };
 
-Walk walk(std::string_view bytes, qint64 offset) {
+Walk walk(std::string_view bytes, qint64 offset, bool moreFollows = false) {
     Walk w;
-    wandb::LogReader r(bytes, offset);
+    wandb::LogReader r(bytes, offset, moreFollows);
     for (;;) {
         const auto e = r.next();
         if (e.kind == wandb::LogReader::Event::Kind::End)
@@ -151,6 +151,27 @@ private Q_SLOTS:
         }
         QCOMPARE(w.offsets.size(), expected);
         QCOMPARE(w.consumed, f.bytes.size());
+    }
+
+    void damageAtAChunkEnd() {
+        // Damage whose block runs past a chunk that has more after it: left for the next
+        // chunk, which sees the whole block, reports it once and skips it.
+        const QList<QByteArray> recs = bigRecords(60);
+        wl::Framed f = wl::frame(recs);
+        size_t victim = 0;
+        while (f.where[victim].first < 32768 + 500)
+            ++victim;
+        const qint64 at = f.where[victim].first;
+        f.bytes[at + 9] = char(f.bytes[at + 9] ^ 0x5a);
+        const qint64 chunkEnd = at + 3000; // inside block 1, after the damaged chunk
+        QVERIFY(chunkEnd < 2 * 32768);
+        const Walk a = walk(view(f.bytes.left(chunkEnd)), 0, true);
+        QVERIFY(a.corrupt.empty());
+        QVERIFY(a.consumed <= at);
+        const Walk b = walk(view(f.bytes.mid(a.consumed)), a.consumed, false);
+        QCOMPARE(b.corrupt, std::vector<qint64>{at});
+        const Walk whole = walk(view(f.bytes), 0);
+        QCOMPARE(a.offsets.size() + b.offsets.size(), whole.offsets.size());
     }
 
     void zeroesAndGarbage() {
