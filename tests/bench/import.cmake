@@ -9,3 +9,7 @@ target_link_libraries(bench_walkread PRIVATE Threads::Threads)
 # Generate a store, then time walk-and-read, full import, unchanged and appended re-imports.
 add_executable(bench_import bench_import.cpp walkread.h)
 target_link_libraries(bench_import PRIVATE runlens_sources runlens_demo Threads::Threads)
+
+# The config sources (Sacred, Hydra, Guild) on their demo folders.
+add_executable(bench_configsources bench_configsources.cpp walkread.h)
+target_link_libraries(bench_configsources PRIVATE runlens_sources runlens_demo Threads::Threads)
