@@ -9,3 +9,7 @@ target_link_libraries(bench_walkread PRIVATE Threads::Threads)
 # Generate a store, then time walk-and-read, full import, unchanged and appended re-imports.
 add_executable(bench_import bench_import.cpp walkread.h)
 target_link_libraries(bench_import PRIVATE runlens_sources runlens_demo Threads::Threads)
+
+# The database-backed importers (Optuna, MLflow SQLite, Kedro) on their demo writers' output.
+add_executable(bench_databases bench_databases.cpp)
+target_link_libraries(bench_databases PRIVATE runlens_sources runlens_demo SQLite::SQLite3)
