@@ -552,6 +552,36 @@ void TestDatabases::kedroFixtures() {
     }
     const ImportSummary again = importInto(cache, {root});
     QCOMPARE(again.unchanged, qint64(runs.size()));
+
+    // A new session written to a copy's store: only the run whose row changed is read again.
+    const QString copy = tmp.filePath(QStringLiteral("copy"));
+    const QString src = root + QStringLiteral("/abideenml-kedro0.18.13/data");
+    QDir().mkpath(copy + QStringLiteral("/data"));
+    QDirIterator files(src, QDir::Files, QDirIterator::Subdirectories);
+    while (files.hasNext()) {
+        files.next();
+        const QString to =
+            copy + QStringLiteral("/data/") + QDir(src).relativeFilePath(files.filePath());
+        QDir().mkpath(QFileInfo(to).path());
+        QVERIFY(copyFile(files.filePath(), to));
+    }
+    const QString copyCache = tmp.filePath(QStringLiteral("copy.sqlite"));
+    QCOMPARE(importInto(copyCache, {copy}).runs, 5);
+    {
+        store::Database w;
+        QVERIFY(w.open(copy + QStringLiteral("/data/session_store.db")));
+        QVERIFY(w.exec("INSERT INTO runs (id, blob) VALUES ('2030-01-01T00.00.00.000Z', '\"{}\"');"
+                       "INSERT INTO user_run_details (run_id, bookmark, title, notes) "
+                       "VALUES ('2023-10-14T13.47.33.733Z', 1, 'best one', 'n')"));
+    }
+    const ImportSummary afterWrite = importInto(copyCache, {copy});
+    QVERIFY2(afterWrite.problems.isEmpty(), qPrintable(dumpProblems(afterWrite.problems)));
+    QCOMPARE(afterWrite.unchanged, 4);
+    const core::Run *best =
+        byPath(loadSorted(copyCache), QStringLiteral("#2023-10-14T13.47.33.733Z"));
+    QVERIFY(best);
+    QCOMPARE(best->name, QStringLiteral("best one"));
+    QCOMPARE(best->tags.value(QStringLiteral("kedro.bookmark")), QStringLiteral("true"));
 }
 
 void TestDatabases::incremental() {
