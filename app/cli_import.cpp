@@ -2,7 +2,7 @@
 // `runlens import` and `runlens demo`.
 #include "cli.h"
 
-#include "demo/demogenerator.h"
+#include "demo/demofolder.h"
 #include "sources/importjob.h"
 
 #include <QCommandLineParser>
@@ -130,7 +130,8 @@ int Cli::runDemo(const QStringList &args) {
     const QString command = QStringLiteral("demo");
     QCommandLineParser parser;
     parser.setApplicationDescription(
-        tr("Write a synthetic MLflow file store (DIR/mlruns) with realistic learning curves."));
+        tr("Write a synthetic results folder with realistic learning curves, mixing every format "
+           "RunLens reads (an MLflow store in DIR/mlruns, TensorBoard event files, CSV logs, …)."));
     const demo::DemoOptions defaults;
     parser.addOption(
         {QStringLiteral("runs"), tr("Number of runs (default %1).").arg(defaults.runs), tr("n")});
@@ -142,6 +143,14 @@ int Cli::runDemo(const QStringList &args) {
                       tr("Params per run (default %1).").arg(defaults.params), tr("n")});
     parser.addOption(
         {QStringLiteral("seed"), tr("Random seed (default %1).").arg(defaults.seed), tr("n")});
+    QStringList formatIds;
+    for (const demo::DemoFormat &f : demo::demoFormats())
+        formatIds.append(f.id);
+    parser.addOption({QStringLiteral("formats"),
+                      tr("Comma-separated formats to write (default: all of %1). Other formats "
+                         "than mlflow get a sixth of --runs each, unless written alone.")
+                          .arg(formatIds.join(QStringLiteral(", "))),
+                      tr("list")});
     parser.addPositionalArgument(QStringLiteral("dir"), tr("The folder to write into."), tr("dir"));
     if (const int code = parse(parser, args, command); code >= 0)
         return code;
@@ -159,12 +168,17 @@ int Cli::runDemo(const QStringList &args) {
         return fail(command, error, Usage);
     options.seed = quint64(seed);
 
+    QStringList formats;
+    for (const QString &f : parser.value(QStringLiteral("formats")).split(u',', Qt::SkipEmptyParts))
+        formats.append(f.trimmed());
     const QString dir = QFileInfo(parser.positionalArguments().constFirst()).absoluteFilePath();
-    if (!demo::writeDemoStore(dir, options, &error))
+    if (!demo::writeDemoFolder(dir, options, formats, &error))
         return fail(command, error);
-    out() << tr("Wrote a demo MLflow store to %1: %2 runs, %3 metrics × %4 steps, %5 params "
-                "(seed %6).")
-                 .arg(QDir::toNativeSeparators(QDir(dir).filePath(QStringLiteral("mlruns"))))
+    out() << tr("Wrote a demo results folder to %1 (%2): %3 runs, %4 metrics × %5 steps, %6 "
+                "params (seed %7).")
+                 .arg(QDir::toNativeSeparators(dir), formats.isEmpty()
+                                                         ? formatIds.join(QStringLiteral(", "))
+                                                         : formats.join(QStringLiteral(", ")))
                  .arg(options.runs)
                  .arg(options.metrics)
                  .arg(options.steps)

@@ -36,9 +36,9 @@ namespace runlens::app {
 
 namespace {
 
-/// Columns a first-time user rarely needs; shown again from the column chooser.
-const QStringList defaultHiddenFields{QStringLiteral("attributes.format"),
-                                      QStringLiteral("attributes.path"),
+/// Columns a first-time user rarely needs; shown again from the column chooser. The format
+/// stays: a folder mixing tools is the point of RunLens.
+const QStringList defaultHiddenFields{QStringLiteral("attributes.path"),
                                       QStringLiteral("attributes.run_id")};
 
 QStringList localFolders(const QMimeData *mime) {
@@ -131,6 +131,15 @@ void MainWindow::createActions() {
     m_refresh->setToolTip(tr("Read changed files again (F5)"));
     connect(m_refresh, &QAction::triggered, m_controller, &RunsController::refresh);
 
+    m_autoRefresh = new QAction(QIcon::fromTheme(QStringLiteral("media-playback-start"),
+                                                 style()->standardIcon(QStyle::SP_MediaPlay)),
+                                tr("&Auto-Refresh Live Runs"), this);
+    m_autoRefresh->setCheckable(true);
+    m_autoRefresh->setShortcut(QKeySequence(Qt::SHIFT | Qt::Key_F5));
+    m_autoRefresh->setToolTip(tr("While runs are still being written, read their new data every "
+                                 "few seconds (Shift+F5)"));
+    connect(m_autoRefresh, &QAction::toggled, m_controller, &RunsController::setAutoRefresh);
+
     m_quit = new QAction(tr("&Quit"), this);
     m_quit->setShortcut(QKeySequence::Quit);
     m_quit->setMenuRole(QAction::QuitRole);
@@ -169,6 +178,7 @@ void MainWindow::createMenus() {
     connect(m_recent, &RecentFolders::openRequested, this,
             [this](const QString &folder) { openSources({folder}); });
     file->addAction(m_refresh);
+    file->addAction(m_autoRefresh);
     file->addSeparator();
     file->addAction(m_quit);
 
@@ -191,6 +201,7 @@ void MainWindow::createMenus() {
     tools->setToolButtonStyle(Qt::ToolButtonTextBesideIcon);
     tools->addAction(m_open);
     tools->addAction(m_refresh);
+    tools->addAction(m_autoRefresh);
     tools->addSeparator();
     m_filter->setMinimumWidth(360);
     tools->addWidget(m_filter);
@@ -209,6 +220,7 @@ void MainWindow::connectController() {
         m_viewState = m_view->saveState();
     });
     connect(c, &RunsController::runsReplaced, this, &MainWindow::onRunsReplaced);
+    connect(c, &RunsController::liveRunsChanged, this, &MainWindow::updateStatus);
     connect(c, &RunsController::loadFinished, this, &MainWindow::updateStatus);
     connect(c, &RunsController::importStarted, m_importPanel, &widgets::ImportPanel::start);
     connect(c, &RunsController::importStarted, this, &MainWindow::updateStatus);
@@ -309,9 +321,13 @@ void MainWindow::updateStatus() {
     const int shown = m_controller->proxyModel()->rowCount();
     const qsizetype selected =
         m_view->selectionModel() ? m_view->selectionModel()->selectedRows().size() : 0;
-    m_statusLabel->setText(
+    QString status =
         tr("%1 runs · %2 shown · %3 selected")
-            .arg(locale.toString(total), locale.toString(shown), locale.toString(selected)));
+            .arg(locale.toString(total), locale.toString(shown), locale.toString(selected));
+    const int live = m_controller->liveRuns();
+    if (live > 0)
+        status += u' ' + tr("· %n live", nullptr, live);
+    m_statusLabel->setText(status);
     QString placeholder;
     if (m_controller->sources().isEmpty())
         placeholder = tr("Open a results folder (Ctrl+O) or drop it here");
@@ -324,6 +340,7 @@ void MainWindow::updateStatus() {
         placeholder = tr("No runs match the filter");
     m_view->setPlaceholderText(placeholder);
     m_refresh->setEnabled(!m_controller->sources().isEmpty());
+    m_autoRefresh->setEnabled(live > 0 || m_autoRefresh->isChecked());
 }
 
 void MainWindow::updateTitle() {
@@ -368,6 +385,9 @@ void MainWindow::restoreSettings() {
     m_showDeleted->setChecked(m_options.forceShowDeleted ||
                               settings.value(QStringLiteral("view/showDeleted")).toBool());
     m_filter->setHistory(settings.value(QStringLiteral("filter/history")).toStringList());
+    m_autoRefresh->setChecked(settings.value(QStringLiteral("refresh/auto")).toBool());
+    m_controller->setAutoRefreshInterval(
+        settings.value(QStringLiteral("refresh/intervalMs"), 5000).toInt());
 }
 
 void MainWindow::saveSettings() const {
@@ -381,6 +401,7 @@ void MainWindow::saveSettings() const {
     if (!m_options.forceShowDeleted)
         settings.setValue(QStringLiteral("view/showDeleted"), m_showDeleted->isChecked());
     settings.setValue(QStringLiteral("filter/history"), m_filter->history());
+    settings.setValue(QStringLiteral("refresh/auto"), m_autoRefresh->isChecked());
 }
 
 void MainWindow::closeEvent(QCloseEvent *event) {

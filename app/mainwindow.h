@@ -51,6 +51,7 @@ public:
     [[nodiscard]] widgets::ColumnChooser *columnChooser(); ///< created on first use
     [[nodiscard]] QString statusText() const;
     [[nodiscard]] QAction *showDeletedAction() const { return m_showDeleted; }
+    [[nodiscard]] QAction *autoRefreshAction() const { return m_autoRefresh; }
 
 public Q_SLOTS:
     void openFolderDialog();
@@ -84,6 +85,7 @@ private:
 
     QAction *m_open = nullptr;
     QAction *m_refresh = nullptr;
+    QAction *m_autoRefresh = nullptr;
     QAction *m_quit = nullptr;
     QAction *m_showDeleted = nullptr;
     QAction *m_chooseColumns = nullptr;

@@ -7,6 +7,7 @@
 #include "sources/importworker.h"
 #include "store/cache.h"
 
+#include <QDateTime>
 #include <QDir>
 #include <QFileInfo>
 #include <QFutureWatcher>
@@ -33,8 +34,14 @@ RunsController::RunsController(const QString &cachePath, QObject *parent)
     , m_table(new items::RunTableModel(this))
     , m_proxy(new items::RunFilterProxyModel(this))
     , m_columns(new items::ColumnListModel(this))
-    , m_worker(new sources::ImportWorker(this)) {
+    , m_worker(new sources::ImportWorker(this))
+    , m_autoTimer(new QTimer(this)) {
     m_proxy->setSourceModel(m_table);
+    m_autoTimer->setInterval(5000);
+    connect(m_autoTimer, &QTimer::timeout, this, [this] {
+        if (m_autoRefresh && m_liveRuns > 0 && !m_worker->isRunning() && !m_loading)
+            refresh();
+    });
     m_columns->setTableModel(m_table);
 
     connect(m_worker, &sources::ImportWorker::started, this, &RunsController::importStarted);
@@ -88,6 +95,33 @@ void RunsController::refresh() {
 
 void RunsController::cancelImport() {
     m_worker->cancel();
+}
+
+void RunsController::setAutoRefresh(bool on) {
+    m_autoRefresh = on;
+    if (on)
+        m_autoTimer->start();
+    else
+        m_autoTimer->stop();
+}
+
+void RunsController::setAutoRefreshInterval(int ms) {
+    m_autoTimer->setInterval(std::max(200, ms));
+}
+
+int RunsController::autoRefreshInterval() const {
+    return m_autoTimer->interval();
+}
+
+void RunsController::updateLiveRuns() {
+    const qint64 now = QDateTime::currentMSecsSinceEpoch();
+    int live = 0;
+    for (const core::Run &run : m_table->runs())
+        live += run.looksLive(now) ? 1 : 0;
+    if (live == m_liveRuns)
+        return;
+    m_liveRuns = live;
+    Q_EMIT liveRunsChanged(live);
 }
 
 void RunsController::startImport() {
@@ -151,6 +185,7 @@ void RunsController::applyLoad(LoadResult result, bool thenImport) {
         Q_EMIT runsReplaced();
         m_problems = result.problems;
         Q_EMIT problemsChanged(m_problems);
+        updateLiveRuns();
     }
     m_loadedOnce = true;
     Q_EMIT loadFinished();

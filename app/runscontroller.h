@@ -8,6 +8,7 @@
 #include <QElapsedTimer>
 #include <QObject>
 #include <QStringList>
+#include <QTimer>
 
 namespace runlens::items {
 class ColumnListModel;
@@ -49,6 +50,14 @@ public:
     void refresh();
     void cancelImport();
 
+    /// Runs still being written (core::Run::looksLive), counted at the last load.
+    [[nodiscard]] int liveRuns() const { return m_liveRuns; }
+    /// While on and some run is live, refreshes every interval (only the new bytes are read).
+    void setAutoRefresh(bool on);
+    [[nodiscard]] bool autoRefresh() const { return m_autoRefresh; }
+    void setAutoRefreshInterval(int ms);
+    [[nodiscard]] int autoRefreshInterval() const;
+
 Q_SIGNALS:
     void sourcesChanged(const QStringList &sources);
     /// Around every swap of the runs, so views can keep sort, selection and widths.
@@ -59,6 +68,7 @@ Q_SIGNALS:
     void importProgress(const runlens::sources::ImportProgress &progress);
     void importFinished(const runlens::sources::ImportSummary &summary);
     void problemsChanged(const runlens::core::Problems &problems);
+    void liveRunsChanged(int count);
     void errorOccurred(const QString &message);
 
 private:
@@ -79,6 +89,10 @@ private:
     bool m_reloadPending = false;
     bool m_loadedOnce = false;
     QElapsedTimer m_sinceLoad;
+    QTimer *m_autoTimer;
+    bool m_autoRefresh = false;
+    int m_liveRuns = 0;
+    void updateLiveRuns();
 };
 
 } // namespace runlens::app

@@ -55,4 +55,15 @@ QString Run::makeKey(const QString &format, const QString &uid) {
     return format + u':' + uid;
 }
 
+bool Run::looksLive(qint64 nowMs) const {
+    if (status == RunStatus::Running)
+        return !deleted;
+    if (status != RunStatus::Unknown || deleted)
+        return false;
+    qint64 latest = endMs;
+    for (const MetricInfo &m : metrics)
+        latest = std::max(latest, m.summary.lastTimeMs);
+    return latest > 0 && nowMs - latest <= liveWindowMs && latest <= nowMs + liveWindowMs;
+}
+
 } // namespace runlens::core

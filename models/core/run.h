@@ -57,6 +57,10 @@ struct Run {
         return startMs > 0 && endMs >= startMs ? endMs - startMs : -1;
     }
     [[nodiscard]] QString absolutePath() const;
+    /// Whether the run is still being written: RUNNING in its tool, or, for formats that keep no
+    /// status (TensorBoard, CSV logs), a point logged within liveWindowMs before nowMs.
+    [[nodiscard]] bool looksLive(qint64 nowMs) const;
+    static constexpr qint64 liveWindowMs = 10 * 60 * 1000;
 
     static QString makeKey(const QString &format, const QString &uid);
 

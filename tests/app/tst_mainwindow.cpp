@@ -10,6 +10,8 @@
 #include "widgets/filterbar.h"
 #include "widgets/widgettestutils.h"
 
+#include <QAction>
+#include <QDateTime>
 #include <QDir>
 #include <QHeaderView>
 #include <QLineEdit>
@@ -76,8 +78,9 @@ private Q_SLOTS:
         QVERIFY(active < 14); // the demo store has a deleted run, hidden by default
         QCOMPARE(proxy->rowCount(), active);
         QVERIFY(m_window->windowTitle().contains(QStringLiteral("mlruns")));
+        // The demo's newest run is still RUNNING.
         QCOMPARE(m_window->statusText(),
-                 QStringLiteral("14 runs · %1 shown · 0 selected").arg(active));
+                 QStringLiteral("14 runs · %1 shown · 0 selected · 1 live").arg(active));
 
         // Click the batch_size header: numeric order (16 < 128), not text order ("128" < "16").
         widgets::RunTableView *view = m_window->tableView();
@@ -105,11 +108,11 @@ private Q_SLOTS:
                          QStringLiteral("params.batch_size >= 128"));
         QTRY_COMPARE(proxy->rowCount(), expected);
         QCOMPARE(m_window->statusText(),
-                 QStringLiteral("14 runs · %1 shown · 0 selected").arg(expected));
+                 QStringLiteral("14 runs · %1 shown · 0 selected · 1 live").arg(expected));
 
         view->selectRow(0);
         QCOMPARE(m_window->statusText(),
-                 QStringLiteral("14 runs · %1 shown · 1 selected").arg(expected));
+                 QStringLiteral("14 runs · %1 shown · 1 selected · 1 live").arg(expected));
 
         // Show deleted runs.
         m_window->filterBar()->clear();
@@ -191,6 +194,47 @@ private Q_SLOTS:
         second.openSources({store});
         QTRY_VERIFY(loaded.count() >= 1);
         QCOMPARE(second.controller()->tableModel()->rowCount(), 14);
+    }
+
+    void autoRefreshFollowsALiveRun() {
+        // The demo's newest run is RUNNING: the window offers auto-refresh, which then picks up
+        // what the run logs next without the user pressing F5.
+        const QString dir = m_dir.filePath(QStringLiteral("live"));
+        QVERIFY(writeStore(dir, 6, 11));
+        m_window->openSources({dir + QStringLiteral("/mlruns")});
+        waitUntilImported(6);
+        app::RunsController *c = m_window->controller();
+        QCOMPARE(c->liveRuns(), 1);
+        QVERIFY(m_window->statusText().endsWith(QStringLiteral("· 1 live")));
+        QAction *autoRefresh = m_window->autoRefreshAction();
+        QVERIFY(autoRefresh->isEnabled());
+        QVERIFY(!autoRefresh->isChecked());
+
+        auto liveRun = [c]() -> const core::Run * {
+            for (const core::Run &r : c->tableModel()->runs()) {
+                if (r.status == core::RunStatus::Running)
+                    return &r;
+            }
+            return nullptr;
+        };
+        QVERIFY(liveRun());
+        const qint64 before = liveRun()->metric(QStringLiteral("train/loss"))->count;
+        const qint64 lastStep = liveRun()->metric(QStringLiteral("train/loss"))->lastStep;
+        QFile loss(liveRun()->absolutePath() + QStringLiteral("/metrics/train/loss"));
+        QVERIFY(loss.open(QIODevice::Append));
+        loss.write(QByteArray::number(QDateTime::currentMSecsSinceEpoch()) + " 0.125 " +
+                   QByteArray::number(lastStep + 1) + '\n');
+        loss.close();
+
+        c->setAutoRefreshInterval(200);
+        autoRefresh->trigger();
+        QVERIFY(c->autoRefresh());
+        QTRY_VERIFY_WITH_TIMEOUT(
+            liveRun() && liveRun()->metric(QStringLiteral("train/loss"))->count == before + 1,
+            loadTimeoutMs);
+        QCOMPARE(liveRun()->metric(QStringLiteral("train/loss"))->last, 0.125);
+        autoRefresh->trigger();
+        QVERIFY(!c->autoRefresh());
     }
 
 private:

@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "core/metric.h"
+#include "core/run.h"
 
 #include <QTest>
 #include <cmath>
@@ -11,6 +12,24 @@ class TestMetricSummary final : public QObject {
     Q_OBJECT
 
 private Q_SLOTS:
+    void runLooksLive() {
+        const qint64 now = 1'700'000'000'000;
+        Run run;
+        QVERIFY(!run.looksLive(now)); // nothing known
+        run.status = RunStatus::Running;
+        QVERIFY(run.looksLive(now));
+        run.deleted = true;
+        QVERIFY(!run.looksLive(now));
+        run.deleted = false;
+        run.status = RunStatus::Finished;
+        run.metricRef(QStringLiteral("loss")).add(MetricPoint{1, now - 1000, 0.5});
+        QVERIFY(!run.looksLive(now)); // finished, however recent
+        // A format without a status: live while points keep coming.
+        run.status = RunStatus::Unknown;
+        QVERIFY(run.looksLive(now));
+        QVERIFY(!run.looksLive(now + Run::liveWindowMs + 1000));
+    }
+
     void empty() {
         const MetricSummary s;
         QCOMPARE(s.count, 0);
