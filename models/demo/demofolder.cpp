@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "demofolder.h"
 
+#include "demodatabases.h"
+
 #include <QCoreApplication>
 #include <algorithm>
 
@@ -17,6 +19,9 @@ struct Tr {
 const std::vector<DemoFormat> &demoFormats() {
     static const std::vector<DemoFormat> formats{
         {QStringLiteral("mlflow"), Tr::tr("MLflow file store"), &writeDemoStore},
+        {QStringLiteral("mlflow-db"), Tr::tr("MLflow SQLite store"), &writeDemoMlflowDb},
+        {QStringLiteral("optuna"), Tr::tr("Optuna studies"), &writeDemoOptuna},
+        {QStringLiteral("kedro"), Tr::tr("Kedro experiment tracking"), &writeDemoKedro},
     };
     return formats;
 }
