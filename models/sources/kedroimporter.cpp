@@ -228,10 +228,86 @@ ReadResult KedroImporter::read(const RunLocation &location, const QString &sourc
     states.insert(states.end(), dbFp.files.begin(), dbFp.files.end());
 
     const store::PreviousRun *prev = previous.empty() ? nullptr : previous.find(location.relPath);
-    if (prev && sqlitesource::sameFiles(states, prev->decodedFiles())) {
+    const store::FileStates prevFiles = prev ? prev->decodedFiles() : store::FileStates{};
+    if (prev && sqlitesource::sameDatabase(states, prevFiles)) {
         result.outcome = ReadResult::Outcome::Unchanged;
         return result;
     }
+
+    // The session first: Kedro-Viz writes the store on every `kedro run`, so a changed store
+    // usually leaves this run's row as it was, and the row's signature says so.
+    QByteArray sessionBlob;
+    bool haveSession = false;
+    bool bookmark = false;
+    QString title, notes;
+    QByteArray signatureText;
+    if (dbFp.exists && dbFp.isFile) {
+        QString error;
+        sqlitesource::Failure failure = sqlitesource::Failure::None;
+        sqlitesource::Connection *c =
+            sqlitesource::open(dbPath, dbFp.files, false, &error, &failure);
+        if (!c && failure == sqlitesource::Failure::Busy) {
+            result.outcome = ReadResult::Outcome::Skipped;
+            if (!error.isEmpty())
+                result.problems.append({dbPath, {}, error});
+            return result;
+        }
+        if (c && c->tables().contains(QStringLiteral("runs"))) {
+            store::Statement &s = c->statement("SELECT blob FROM runs WHERE id = ?1");
+            if (!s.isValid()) {
+                sqlitesource::failRead(*c, dbPath, result);
+                return result;
+            }
+            store::Statement::Scope scope(s);
+            s.bind(1, version);
+            const Result r = s.step();
+            if (r == Result::Error) {
+                sqlitesource::failRead(*c, dbPath, result);
+                return result;
+            }
+            if (r == Result::Row) {
+                haveSession = true;
+                sessionBlob = s.columnUtf8(0).toByteArray();
+                signatureText += sessionBlob;
+            }
+        }
+        if (c && c->tables().contains(QStringLiteral("user_run_details"))) {
+            store::Statement &s = c->statement(
+                "SELECT bookmark, title, notes FROM user_run_details WHERE run_id = ?1");
+            if (s.isValid()) {
+                store::Statement::Scope scope(s);
+                s.bind(1, version);
+                if (s.step() == Result::Row) {
+                    bookmark = s.columnInt(0) != 0;
+                    title = s.columnText(1);
+                    notes = s.columnText(2);
+                    signatureText += '\x1f' + QByteArray::number(int(bookmark)) + '\x1f' +
+                                     title.toUtf8() + '\x1f' + notes.toUtf8();
+                }
+            }
+        }
+    }
+    const QString signatureName = QStringLiteral("#session");
+    const quint64 signature = qHash(signatureText, 0x5eed);
+    if (prev) {
+        // Unchanged when the tracking files are and the session row is.
+        const store::FileState *prevSig = prevFiles.find(signatureName);
+        bool jsonSame = prevSig && quint64(prevSig->size) == signature;
+        qsizetype prevJson = 0;
+        for (const store::FileState &f : prevFiles)
+            prevJson += f.relPath.startsWith(trackingDir + u'/') ? 1 : 0;
+        jsonSame = jsonSame && prevJson == qsizetype(files.size());
+        for (const TrackedFile &f : files) {
+            const store::FileState *p = prevFiles.find(f.rel);
+            jsonSame = jsonSame && p && p->size == f.st.size && p->mtimeNs == f.st.mtimeNs &&
+                       p->inode == f.st.inode;
+        }
+        if (jsonSame) {
+            result.outcome = ReadResult::Outcome::Unchanged;
+            return result;
+        }
+    }
+    states.push_back(store::FileState{signatureName, qint64(signature), 0, 0, 0, 0});
 
     store::RunUpdate &update = result.update;
     core::Run &run = update.run;
@@ -274,50 +350,14 @@ ReadResult KedroImporter::read(const RunLocation &location, const QString &sourc
         }
     }
 
-    if (dbFp.exists && dbFp.isFile) {
-        QString error;
-        sqlitesource::Failure failure = sqlitesource::Failure::None;
-        sqlitesource::Connection *c =
-            sqlitesource::open(dbPath, dbFp.files, false, &error, &failure);
-        if (!c && failure == sqlitesource::Failure::Busy) {
-            result.outcome = ReadResult::Outcome::Skipped;
-            if (!error.isEmpty())
-                result.problems.append({dbPath, {}, error});
-            return result;
-        }
-        if (c && c->tables().contains(QStringLiteral("runs"))) {
-            store::Statement &s = c->statement("SELECT blob FROM runs WHERE id = ?1");
-            if (!s.isValid()) {
-                sqlitesource::failRead(*c, dbPath, result);
-                return result;
-            }
-            store::Statement::Scope scope(s);
-            s.bind(1, version);
-            const Result r = s.step();
-            if (r == Result::Error) {
-                sqlitesource::failRead(*c, dbPath, result);
-                return result;
-            }
-            if (r == Result::Row)
-                applySession(decodeSessionBlob(s.columnUtf8(0)), run);
-        }
-        if (c && c->tables().contains(QStringLiteral("user_run_details"))) {
-            store::Statement &s = c->statement(
-                "SELECT bookmark, title, notes FROM user_run_details WHERE run_id = ?1");
-            if (s.isValid()) {
-                store::Statement::Scope scope(s);
-                s.bind(1, version);
-                if (s.step() == Result::Row) {
-                    if (s.columnInt(0) != 0)
-                        run.tags.insert(QStringLiteral("kedro.bookmark"), QStringLiteral("true"));
-                    if (!s.columnText(1).isEmpty())
-                        run.name = s.columnText(1);
-                    if (!s.columnText(2).isEmpty())
-                        run.tags.insert(QStringLiteral("kedro.notes"), s.columnText(2));
-                }
-            }
-        }
-    }
+    if (haveSession)
+        applySession(decodeSessionBlob(sessionBlob), run);
+    if (bookmark)
+        run.tags.insert(QStringLiteral("kedro.bookmark"), QStringLiteral("true"));
+    if (!title.isEmpty())
+        run.name = title;
+    if (!notes.isEmpty())
+        run.tags.insert(QStringLiteral("kedro.notes"), notes);
 
     update.files = std::move(states);
     run.format = id();

@@ -144,6 +144,51 @@ ReadResult MlflowDbImporter::read(const RunLocation &location, const QString &so
     store::RunUpdate &update = result.update;
     core::Run &run = update.run;
 
+    // TOTAL, not SUM: it never fails on an integer overflow.
+    // The database changed, but a live store changes with every logged value of any run: a
+    // signature of this run's rows (indexed aggregates, no points) tells whether it did.
+    store::Statement &sig = c->statement(
+        "SELECT r.status, r.end_time, r.lifecycle_stage, r.name, e.name, e.lifecycle_stage, "
+        "(SELECT COUNT(*) || ':' || IFNULL(MAX(timestamp), 0) || ':' || TOTAL(step) || "
+        "':' || TOTAL(value) FROM metrics WHERE run_uuid = ?1), "
+        "(SELECT COUNT(*) || ':' || TOTAL(LENGTH(key) + LENGTH(value)) FROM params "
+        "WHERE run_uuid = ?1), "
+        "(SELECT COUNT(*) || ':' || TOTAL(LENGTH(key) + LENGTH(value)) || ':' || "
+        "TOTAL(unicode(value)) FROM tags WHERE run_uuid = ?1) "
+        "FROM runs r LEFT JOIN experiments e ON e.experiment_id = r.experiment_id "
+        "WHERE r.run_uuid = ?1");
+    if (!sig.isValid())
+        return failed();
+    quint64 signature = 0;
+    {
+        store::Statement::Scope scope(sig);
+        sig.bind(1, location.detail);
+        const Result r = sig.step();
+        if (r == Result::Error)
+            return failed();
+        if (r == Result::Done) {
+            result.outcome = ReadResult::Outcome::NotARun;
+            return result;
+        }
+        QByteArray text;
+        for (int i = 0; i < 9; ++i) {
+            text += sig.columnUtf8(i);
+            text += '\x1f';
+        }
+        signature = qHash(text, 0x5eed);
+    }
+    const QString signatureName = QStringLiteral("#run");
+    if (start.previous) {
+        const store::FileStates prevFiles = start.previous->decodedFiles();
+        const store::FileState *prevSig = prevFiles.find(signatureName);
+        if (prevSig && quint64(prevSig->size) == signature &&
+            (start.previous->run.deleted || !location.deleted)) {
+            result.outcome = ReadResult::Outcome::Unchanged;
+            return result;
+        }
+    }
+    start.files.push_back(store::FileState{signatureName, qint64(signature), 0, 0, 0, 0});
+
     store::Statement &meta =
         c->statement("SELECT r.name, r.status, r.start_time, r.end_time, r.lifecycle_stage, "
                      "r.experiment_id, e.name, e.lifecycle_stage, r.user_id "

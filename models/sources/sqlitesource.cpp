@@ -94,6 +94,21 @@ bool sameFiles(const std::vector<store::FileState> &current, const store::FileSt
     return true;
 }
 
+bool sameDatabase(const std::vector<store::FileState> &current, const store::FileStates &previous) {
+    // Entries whose name starts with '#' are importers' own signatures, not files.
+    qsizetype files = 0;
+    for (const store::FileState &f : previous)
+        files += f.relPath.startsWith(u'#') ? 0 : 1;
+    if (qsizetype(current.size()) != files)
+        return false;
+    for (const store::FileState &f : current) {
+        const store::FileState *p = previous.find(f.relPath);
+        if (!p || p->size != f.size || p->mtimeNs != f.mtimeNs || p->inode != f.inode)
+            return false;
+    }
+    return true;
+}
+
 Header readHeader(const QString &path) {
     Header h;
     const QByteArray name = QFile::encodeName(path);
@@ -307,7 +322,7 @@ ReadStart beginRead(const QString &dbPath, const RunLocation &location,
     }
     start.files = std::move(fp.files);
     start.previous = previous.empty() ? nullptr : previous.find(location.relPath);
-    if (start.previous && sameFiles(start.files, start.previous->decodedFiles()) &&
+    if (start.previous && sameDatabase(start.files, start.previous->decodedFiles()) &&
         (start.previous->run.deleted || !location.deleted)) {
         result.outcome = ReadResult::Outcome::Unchanged;
         return start;

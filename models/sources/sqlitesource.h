@@ -32,6 +32,10 @@ DbFingerprint fingerprint(const QString &dbPath, const QString &relPrefix = {});
 /// or extra.
 bool sameFiles(const std::vector<store::FileState> &current, const store::FileStates &previous);
 
+/// Like sameFiles, ignoring the entries of previous whose name starts with '#' (a run's own
+/// signature that an importer keeps beside the database's fingerprints).
+bool sameDatabase(const std::vector<store::FileState> &current, const store::FileStates &previous);
+
 /// What the first bytes of a file say.
 enum class HeaderKind { Sqlite, Empty, NotSqlite, Unreadable };
 struct Header {

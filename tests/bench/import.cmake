@@ -13,3 +13,6 @@ target_link_libraries(bench_import PRIVATE runlens_sources runlens_demo Threads:
 # The config sources (Sacred, Hydra, Guild) on their demo folders.
 add_executable(bench_configsources bench_configsources.cpp walkread.h)
 target_link_libraries(bench_configsources PRIVATE runlens_sources runlens_demo Threads::Threads)
+# The database-backed importers (Optuna, MLflow SQLite, Kedro) on their demo writers' output.
+add_executable(bench_databases bench_databases.cpp)
+target_link_libraries(bench_databases PRIVATE runlens_sources runlens_demo SQLite::SQLite3)
