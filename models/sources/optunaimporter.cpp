@@ -312,7 +312,11 @@ ReadResult OptunaImporter::read(const RunLocation &location, const QString &sour
             result.problems.append({location.absPath, {}, error});
             return result;
         }
-        if (trialId == 0) {
+        qint64 firstListed = 0; // the first trial the scan listed (not of a deleted study)
+        while (firstListed < qint64(journal->trials.size()) &&
+               journal->studies[size_t(journal->trials[size_t(firstListed)].studyId)].deleted)
+            ++firstListed;
+        if (trialId == firstListed) {
             // The journal's own problems, once (with the first trial).
             for (const optuna::JournalBadLine &bad : journal->bad)
                 result.problems.append(

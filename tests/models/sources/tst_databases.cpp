@@ -630,6 +630,15 @@ void TestDatabases::hostileFiles() {
         QVERIFY(f.open(QIODevice::WriteOnly));
         f.write("hello");
     }
+    {
+        // A journal with a broken line and a line still being written.
+        QFile f(dir + QStringLiteral("/other/optuna_journal.log"));
+        QVERIFY(f.open(QIODevice::WriteOnly));
+        f.write("{\"op_code\":0,\"worker_id\":\"w\",\"study_name\":\"s\",\"directions\":[1]}\n"
+                "{\"op_code\":4,\"worker_id\":\"w\",\"study_id\":0,\"datetime_start\":null}\n"
+                "{broken\n"
+                "{\"op_code\":6,\"worker_id\":\"w\",\"trial_id\":0,\"state\":1,\"val");
+    }
     int truncatedRuns = 0;
     if (!tests::fixturesDir().isEmpty()) {
         const QString src =
@@ -654,6 +663,14 @@ void TestDatabases::hostileFiles() {
         QVERIFY2(!p.path.endsWith(u"data.db"), qPrintable(problems));
     }
     QVERIFY2(empty == 1 && garbage == 1, qPrintable(problems));
+    const auto journalProblem =
+        std::find_if(summary.problems.begin(), summary.problems.end(),
+                     [](const core::Problem &p) { return p.path.endsWith(u"optuna_journal.log"); });
+    QVERIFY2(journalProblem != summary.problems.end(), qPrintable(problems));
+    QCOMPARE(journalProblem->where, QStringLiteral("line 3"));
+    const core::Runs runs = loadSorted(tmp.filePath(QStringLiteral("cache.sqlite")));
+    QCOMPARE(qsizetype(runs.size()), 1); // the journal's trial, still RUNNING
+    QCOMPARE(runs.front().status, core::RunStatus::Running);
     if (truncatedRuns > 0)
         QVERIFY2(truncated >= 1, qPrintable(problems));
     // No -wal, -shm or -journal appeared beside any of them.
