@@ -557,7 +557,9 @@ private Q_SLOTS:
             const QString dir = run.absolutePath();
             QVERIFY(QFileInfo::exists(dir + QStringLiteral("/.hydra/config.yaml")));
             QCOMPARE(run.experiment, experiment);
-            QCOMPARE(run.status, core::RunStatus::Unknown);
+            // Hydra records no status; a merged log may (TensorBoard's hparams session end).
+            if (run.metrics.empty())
+                QCOMPARE(run.status, core::RunStatus::Unknown);
             QCOMPARE(run.tags.value(QStringLiteral("hydra.mode")), mode);
             // Name and tag: the overrides as written, else the run's path.
             const QString overrides =
@@ -614,7 +616,12 @@ private Q_SLOTS:
                  QStringLiteral("cr21-lightning-multirun/multiruns/2024-10-21_00-01-42"));
         QCOMPARE(job->tags.value(QStringLiteral("hydra.choices.experiment")),
                  QStringLiteral("bird_classifier_ex"));
-        QCOMPARE(job->startMs, QDateTime(QDate(2024, 10, 21), QTime(0, 1, 42)).toMSecsSinceEpoch());
+        // The sweep folder's local time, unless a merged log knows the true start (here the
+        // TensorBoard events, in UTC): within the world's time zones of the folder's time.
+        const qint64 folderTime =
+            QDateTime(QDate(2024, 10, 21), QTime(0, 1, 42)).toMSecsSinceEpoch();
+        QVERIFY2(qAbs(job->startMs - folderTime) <= 14 * 3600 * 1000,
+                 qPrintable(QString::number(job->startMs)));
 
         const core::Run *rootRun = runAt(all, QStringLiteral("nastiaveret-root-run"));
         QVERIFY(rootRun);
