@@ -97,6 +97,12 @@ FolderClaim AllennlpImporter::scanFolder(const FolderListing &folder, ScanContex
     loc.importer = id();
     loc.absPath = folder.absPath;
     loc.relPath = folder.relPath;
+    // Named by its folder, in the experiment of the folder above (runs/exp1/brave-otter).
+    if (!folder.relPath.isEmpty()) {
+        loc.name = folder.absPath.section(u'/', -1);
+        if (folder.relPath.contains(u'/'))
+            loc.group = folder.absPath.section(u'/', -2, -2);
+    }
     loc.claimsLogs = true; // log/train, log/validation event files join the run
     claim.runs.push_back(std::move(loc));
     for (const FolderEntry &e : folder.entries) {

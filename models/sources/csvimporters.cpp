@@ -68,12 +68,34 @@ bool hasSuffix(QStringView name, QStringView suffix) {
     return name.endsWith(suffix, Qt::CaseInsensitive);
 }
 
+/// A file name that says nothing about the run ("metrics.csv", "training.log").
+bool isGenericLogName(const QString &fileName) {
+    static const QStringList generic{
+        QStringLiteral("metrics"),  QStringLiteral("log"),      QStringLiteral("logs"),
+        QStringLiteral("history"),  QStringLiteral("progress"), QStringLiteral("results"),
+        QStringLiteral("training"), QStringLiteral("train"),    QStringLiteral("training_log"),
+        QStringLiteral("scalars"),  QStringLiteral("events"),
+    };
+    return generic.contains(fileName.section(u'.', 0, 0), Qt::CaseInsensitive);
+}
+
+/// A run of one log file: named by its folder when the file's name is generic
+/// (runs/exp1/brave-otter/metrics.csv is "brave-otter" in "exp1"), else by the file.
 RunLocation fileRun(const QString &importer, const FolderListing &folder, const QString &name) {
     RunLocation loc;
     loc.importer = importer;
     loc.absPath = folder.absPath + u'/' + name;
     loc.relPath = childRel(folder, name);
     loc.group = lastSection(folder.absPath);
+    if (folder.relPath.isEmpty())
+        return loc; // the opened folder or file: the file's name says most
+    if (isGenericLogName(name)) {
+        loc.name = lastSection(folder.absPath);
+        if (folder.relPath.contains(u'/'))
+            loc.group = lastSection(folder.absPath, -2);
+    } else {
+        loc.name = name;
+    }
     return loc;
 }
 

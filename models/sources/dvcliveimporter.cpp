@@ -305,8 +305,12 @@ void DvcliveImporter::finishRun(const RunLocation &location, core::Run &run) con
     const QString last = folderName(location.absPath);
     if (last != u"dvclive" && last != u"dvclive.json")
         return;
+    // Named by the project folder, in the experiment of the folder above it
+    // (exp1/brave-otter/dvclive is "brave-otter" in "exp1").
     const QString rel = location.relPath.section(u'/', 0, -2);
-    run.name = rel.isEmpty() ? folderName(parentOf(location.absPath)) : rel;
+    run.name = folderName(parentOf(location.absPath));
+    if (run.experiment.isEmpty() && rel.contains(u'/'))
+        run.experiment = rel.section(u'/', -2, -2);
 }
 
 } // namespace runlens::sources

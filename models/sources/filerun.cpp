@@ -366,8 +366,9 @@ ReadResult readFileRun(const FileRunImporter &importer, const RunLocation &locat
     if (run.experiment.isEmpty())
         run.experiment = location.group;
     if (run.name.isEmpty())
-        run.name =
-            location.relPath.isEmpty() ? location.absPath.section(u'/', -1) : location.relPath;
+        run.name = !location.name.isEmpty()     ? location.name
+                   : location.relPath.isEmpty() ? location.absPath.section(u'/', -1)
+                                                : location.relPath;
     importer.finishRun(location, run);
     result.outcome = ReadResult::Outcome::Updated;
     return result;

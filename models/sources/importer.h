@@ -57,6 +57,9 @@ struct RunLocation {
     std::vector<RunPart> parts;
     /// Importer-specific detail the scan learnt, for read(): a file name, a trial number.
     QString detail;
+    /// A display name the scan chose (a log file's folder); readFileRun() uses it when the
+    /// files name no run.
+    QString name;
 };
 
 /// What scanFolder() made of a folder.

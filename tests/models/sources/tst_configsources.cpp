@@ -172,7 +172,7 @@ public:
     FolderClaim scanFolder(const FolderListing &folder, ScanContext &) const override {
         FolderClaim claim;
         claim.runs.push_back(
-            RunLocation{id(), folder.absPath, folder.relPath, {}, false, false, {}, {}});
+            RunLocation{id(), folder.absPath, folder.relPath, {}, false, false, {}, {}, {}});
         return claim;
     }
     ReadResult read(const RunLocation &, const QString &, const PreviousState &,
