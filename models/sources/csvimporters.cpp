@@ -94,7 +94,8 @@ RunLocation fileRun(const QString &importer, const FolderListing &folder, const 
         if (folder.relPath.contains(u'/'))
             loc.group = lastSection(folder.absPath, -2);
     } else {
-        loc.name = name;
+        const qsizetype dot = name.lastIndexOf(u'.');
+        loc.name = dot > 0 ? name.left(dot) : name; // "brave-otter.log" is "brave-otter"
     }
     return loc;
 }
