@@ -91,10 +91,6 @@ Unterbefehle (jeweils mit --help): import, runs, screenshot, demo.</translation>
         <translation>; %1 Probleme:</translation>
     </message>
     <message>
-        <source>Write a synthetic MLflow file store (DIR/mlruns) with realistic learning curves.</source>
-        <translation>Einen synthetischen MLflow-Dateispeicher (ORDNER/mlruns) mit realistischen Lernkurven schreiben.</translation>
-    </message>
-    <message>
         <source>Number of runs (default %1).</source>
         <translation>Anzahl der Läufe (Standard %1).</translation>
     </message>
@@ -129,10 +125,6 @@ Unterbefehle (jeweils mit --help): import, runs, screenshot, demo.</translation>
     <message>
         <source>Name exactly one folder to write the demo store into.</source>
         <translation>Geben Sie genau einen Ordner für den Demo-Speicher an.</translation>
-    </message>
-    <message>
-        <source>Wrote a demo MLflow store to %1: %2 runs, %3 metrics × %4 steps, %5 params (seed %6).</source>
-        <translation>Demo-MLflow-Speicher nach %1 geschrieben: %2 Läufe, %3 Metriken × %4 Schritte, %5 Parameter (Startwert %6).</translation>
     </message>
     <message>
         <source>NAME</source>
@@ -286,6 +278,22 @@ Unterbefehle (jeweils mit --help): import, runs, screenshot, demo.</translation>
         <source>Wrote %1 (%2×%3).</source>
         <translation>%1 geschrieben (%2×%3).</translation>
     </message>
+    <message>
+        <source>Write a synthetic results folder with realistic learning curves, mixing every format RunLens reads (an MLflow store in DIR/mlruns, TensorBoard event files, CSV logs, …).</source>
+        <translation>Einen synthetischen Ergebnisordner mit realistischen Lernkurven schreiben, der alle von RunLens gelesenen Formate mischt (ein MLflow-Speicher in ORDNER/mlruns, TensorBoard-Ereignisdateien, CSV-Logs, …).</translation>
+    </message>
+    <message>
+        <source>Comma-separated formats to write (default: all of %1). Other formats than mlflow get a sixth of --runs each, unless written alone.</source>
+        <translation>Zu schreibende Formate, durch Kommas getrennt (Standard: alle von %1). Andere Formate als mlflow erhalten jeweils ein Sechstel von --runs, sofern sie nicht allein geschrieben werden.</translation>
+    </message>
+    <message>
+        <source>list</source>
+        <translation>liste</translation>
+    </message>
+    <message>
+        <source>Wrote a demo results folder to %1 (%2): %3 runs, %4 metrics × %5 steps, %6 params (seed %7).</source>
+        <translation>Demo-Ergebnisordner in %1 geschrieben (%2): %3 Läufe, %4 Metriken × %5 Schritte, %6 Parameter (Startwert %7).</translation>
+    </message>
 </context>
 <context>
     <name>runlens::app::MainWindow</name>
@@ -408,6 +416,21 @@ Unterbefehle (jeweils mit --help): import, runs, screenshot, demo.</translation>
         <source>%1 — RunLens</source>
         <translation>%1 — RunLens</translation>
     </message>
+    <message>
+        <source>&amp;Auto-Refresh Live Runs</source>
+        <translation>Aktive Läufe a&amp;utomatisch aktualisieren</translation>
+    </message>
+    <message>
+        <source>While runs are still being written, read their new data every few seconds (Shift+F5)</source>
+        <translation>Solange Läufe noch geschrieben werden, ihre neuen Daten alle paar Sekunden einlesen (Umschalt+F5)</translation>
+    </message>
+    <message numerus="yes">
+        <source>· %n live</source>
+        <translation>
+            <numerusform>· %n aktiv</numerusform>
+            <numerusform>· %n aktiv</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>runlens::app::RecentFolders</name>
@@ -429,6 +452,107 @@ Unterbefehle (jeweils mit --help): import, runs, screenshot, demo.</translation>
     <message>
         <source>Unterminated quoted name</source>
         <translation>Nicht abgeschlossener Name in Backticks</translation>
+    </message>
+</context>
+<context>
+    <name>runlens::demo::DemoDatabases</name>
+    <message>
+        <source>%1 exists already; the demo never overwrites it</source>
+        <translation>%1 existiert bereits und wird von der Demo nie überschrieben</translation>
+    </message>
+    <message>
+        <source>Cannot create %1</source>
+        <translation>%1 kann nicht angelegt werden</translation>
+    </message>
+    <message>
+        <source>Cannot write %1</source>
+        <translation>%1 kann nicht geschrieben werden</translation>
+    </message>
+</context>
+<context>
+    <name>runlens::demo::DemoFolder</name>
+    <message>
+        <source>MLflow file store</source>
+        <translation>MLflow-Dateispeicher</translation>
+    </message>
+    <message>
+        <source>MLflow SQLite store</source>
+        <translation>MLflow-SQLite-Speicher</translation>
+    </message>
+    <message>
+        <source>TensorBoard event files</source>
+        <translation>TensorBoard-Ereignisdateien</translation>
+    </message>
+    <message>
+        <source>PyTorch Lightning CSV logs</source>
+        <translation>PyTorch-Lightning-CSV-Logs</translation>
+    </message>
+    <message>
+        <source>Keras CSVLogger files</source>
+        <translation>Keras-CSVLogger-Dateien</translation>
+    </message>
+    <message>
+        <source>Plain CSV and JSONL metric logs</source>
+        <translation>Einfache CSV- und JSONL-Metrik-Logs</translation>
+    </message>
+    <message>
+        <source>Ultralytics training folders</source>
+        <translation>Ultralytics-Trainingsordner</translation>
+    </message>
+    <message>
+        <source>Weights &amp; Biases offline runs</source>
+        <translation>Offline-Läufe von Weights &amp; Biases</translation>
+    </message>
+    <message>
+        <source>Sacred file-storage runs</source>
+        <translation>Sacred-Läufe im Dateispeicher</translation>
+    </message>
+    <message>
+        <source>Hydra multirun sweeps</source>
+        <translation>Hydra-Multirun-Sweeps</translation>
+    </message>
+    <message>
+        <source>Guild AI runs</source>
+        <translation>Guild-AI-Läufe</translation>
+    </message>
+    <message>
+        <source>DVCLive experiments</source>
+        <translation>DVCLive-Experimente</translation>
+    </message>
+    <message>
+        <source>Hugging Face Trainer output folders</source>
+        <translation>Ausgabeordner von Hugging Face Trainer</translation>
+    </message>
+    <message>
+        <source>AllenNLP serialization folders</source>
+        <translation>AllenNLP-Serialisierungsordner</translation>
+    </message>
+    <message>
+        <source>Optuna studies</source>
+        <translation>Optuna-Studien</translation>
+    </message>
+    <message>
+        <source>Kedro experiment tracking</source>
+        <translation>Kedro-Experiment-Tracking</translation>
+    </message>
+    <message>
+        <source>Unknown demo format “%1”.</source>
+        <translation>Unbekanntes Demo-Format „%1“.</translation>
+    </message>
+</context>
+<context>
+    <name>runlens::demo::DemoTensorboard</name>
+    <message>
+        <source>Cannot write %1: %2</source>
+        <translation>%1 kann nicht geschrieben werden: %2</translation>
+    </message>
+    <message>
+        <source>Cannot create the folder %1</source>
+        <translation>Der Ordner %1 kann nicht angelegt werden</translation>
+    </message>
+    <message>
+        <source>%1 exists and is not empty; not writing demo runs into it</source>
+        <translation>%1 existiert und ist nicht leer; es werden keine Demo-Läufe hineingeschrieben</translation>
     </message>
 </context>
 <context>
@@ -519,6 +643,108 @@ Unterbefehle (jeweils mit --help): import, runs, screenshot, demo.</translation>
     </message>
 </context>
 <context>
+    <name>runlens::sources::CsvImporters</name>
+    <message>
+        <source>Cannot read the YAML file: %1</source>
+        <translation>Die YAML-Datei kann nicht gelesen werden: %1</translation>
+    </message>
+    <message>
+        <source>Expected a YAML mapping of hyperparameters</source>
+        <translation>Eine YAML-Zuordnung von Hyperparametern erwartet</translation>
+    </message>
+</context>
+<context>
+    <name>runlens::sources::CsvParser</name>
+    <message>
+        <source>Expected %1 fields, found %2; row skipped</source>
+        <translation>%1 Felder erwartet, %2 gefunden; Zeile übersprungen</translation>
+    </message>
+    <message>
+        <source>Column &quot;%1&quot;: &quot;%2&quot; is not a number; such cells are skipped</source>
+        <translation>Spalte &quot;%1&quot;: &quot;%2&quot; ist keine Zahl; solche Zellen werden übersprungen</translation>
+    </message>
+    <message>
+        <source>Not valid JSON (%1); line skipped</source>
+        <translation>Kein gültiges JSON (%1); Zeile übersprungen</translation>
+    </message>
+    <message>
+        <source>Not a JSON object; line skipped</source>
+        <translation>Kein JSON-Objekt; Zeile übersprungen</translation>
+    </message>
+</context>
+<context>
+    <name>runlens::sources::FileRunImporter</name>
+    <message>
+        <source>Cannot read the file: %1</source>
+        <translation>Die Datei kann nicht gelesen werden: %1</translation>
+    </message>
+    <message>
+        <source>Not a regular file</source>
+        <translation>Keine reguläre Datei</translation>
+    </message>
+</context>
+<context>
+    <name>runlens::sources::FrameworkLogs</name>
+    <message>
+        <source>Not valid JSON: %1</source>
+        <translation>Kein gültiges JSON: %1</translation>
+    </message>
+    <message>
+        <source>Expected a JSON object</source>
+        <translation>Ein JSON-Objekt erwartet</translation>
+    </message>
+    <message>
+        <source>The header has no value column: %1</source>
+        <translation>Die Kopfzeile hat keine Wertespalte: %1</translation>
+    </message>
+    <message>
+        <source>Expected %1 tab-separated columns, found %2</source>
+        <translation>%1 durch Tabulatoren getrennte Spalten erwartet, %2 gefunden</translation>
+    </message>
+    <message>
+        <source>The step is not a number</source>
+        <translation>Der Schritt ist keine Zahl</translation>
+    </message>
+    <message>
+        <source>Not valid YAML: %1</source>
+        <translation>Kein gültiges YAML: %1</translation>
+    </message>
+</context>
+<context>
+    <name>runlens::sources::GuildImporter</name>
+    <message>
+        <source>Cannot read the attr %1: %2</source>
+        <translation>Das Attribut %1 kann nicht gelesen werden: %2</translation>
+    </message>
+    <message>
+        <source>The attr %1 is not a whole number: %2</source>
+        <translation>Das Attribut %1 ist keine ganze Zahl: %2</translation>
+    </message>
+    <message>
+        <source>The attr flags is not a mapping</source>
+        <translation>Das Attribut flags ist keine Zuordnung</translation>
+    </message>
+</context>
+<context>
+    <name>runlens::sources::HydraImporter</name>
+    <message>
+        <source>Cannot read %1: %2</source>
+        <translation>%1 kann nicht gelesen werden: %2</translation>
+    </message>
+    <message>
+        <source>config.yaml does not hold a mapping</source>
+        <translation>config.yaml enthält keine Zuordnung</translation>
+    </message>
+    <message>
+        <source>hydra.yaml has no &apos;hydra&apos; section</source>
+        <translation>hydra.yaml hat keinen Abschnitt &apos;hydra&apos;</translation>
+    </message>
+    <message>
+        <source>overrides.yaml does not hold a list</source>
+        <translation>overrides.yaml enthält keine Liste</translation>
+    </message>
+</context>
+<context>
     <name>runlens::sources::ImportJob</name>
     <message>
         <source>Cannot import %1: no such file or folder</source>
@@ -531,6 +757,40 @@ Unterbefehle (jeweils mit --help): import, runs, screenshot, demo.</translation>
     <message>
         <source>Cannot store the run: %1</source>
         <translation>Der Lauf kann nicht gespeichert werden: %1</translation>
+    </message>
+</context>
+<context>
+    <name>runlens::sources::KedroImporter</name>
+    <message>
+        <source>Cannot list the folder: %1</source>
+        <translation>Der Ordnerinhalt kann nicht aufgelistet werden: %1</translation>
+    </message>
+    <message>
+        <source>The session store is not an SQLite database; runs are read without session details</source>
+        <translation>Der Sitzungsspeicher ist keine SQLite-Datenbank; Läufe werden ohne Sitzungsdetails gelesen</translation>
+    </message>
+    <message>
+        <source>Cannot read the file: %1</source>
+        <translation>Die Datei kann nicht gelesen werden: %1</translation>
+    </message>
+</context>
+<context>
+    <name>runlens::sources::MlflowDbImporter</name>
+    <message>
+        <source>The file is empty, not an MLflow database</source>
+        <translation>Die Datei ist leer, keine MLflow-Datenbank</translation>
+    </message>
+    <message>
+        <source>The file is not an SQLite database</source>
+        <translation>Die Datei ist keine SQLite-Datenbank</translation>
+    </message>
+    <message>
+        <source>The database has no MLflow tables (experiments, runs)</source>
+        <translation>Die Datenbank hat keine MLflow-Tabellen (experiments, runs)</translation>
+    </message>
+    <message>
+        <source>Cannot read the runs: %1</source>
+        <translation>Die Läufe können nicht gelesen werden: %1</translation>
     </message>
 </context>
 <context>
@@ -565,7 +825,10 @@ Unterbefehle (jeweils mit --help): import, runs, screenshot, demo.</translation>
     </message>
     <message numerus="yes">
         <source>expected &quot;&lt;timestamp&gt; &lt;value&gt; &lt;step&gt;&quot;, found %n field(s)</source>
-        <translation><numerusform>erwartet &quot;&lt;Zeitstempel&gt; &lt;Wert&gt; &lt;Schritt&gt;&quot;, gefunden %n Feld</numerusform><numerusform>erwartet &quot;&lt;Zeitstempel&gt; &lt;Wert&gt; &lt;Schritt&gt;&quot;, gefunden %n Felder</numerusform></translation>
+        <translation>
+            <numerusform>erwartet &quot;&lt;Zeitstempel&gt; &lt;Wert&gt; &lt;Schritt&gt;&quot;, gefunden %n Feld</numerusform>
+            <numerusform>erwartet &quot;&lt;Zeitstempel&gt; &lt;Wert&gt; &lt;Schritt&gt;&quot;, gefunden %n Felder</numerusform>
+        </translation>
     </message>
     <message>
         <source>the timestamp &quot;%1&quot; is not a number</source>
@@ -593,6 +856,88 @@ Unterbefehle (jeweils mit --help): import, runs, screenshot, demo.</translation>
     </message>
 </context>
 <context>
+    <name>runlens::sources::OptunaImporter</name>
+    <message>
+        <source>Cannot read the journal: %1</source>
+        <translation>Das Journal kann nicht gelesen werden: %1</translation>
+    </message>
+    <message>
+        <source>The file is empty, not an Optuna database</source>
+        <translation>Die Datei ist leer, keine Optuna-Datenbank</translation>
+    </message>
+    <message>
+        <source>The file is not an SQLite database</source>
+        <translation>Die Datei ist keine SQLite-Datenbank</translation>
+    </message>
+    <message>
+        <source>The database has no Optuna tables (studies, trials)</source>
+        <translation>Die Datenbank hat keine Optuna-Tabellen (studies, trials)</translation>
+    </message>
+    <message>
+        <source>Cannot read the trials: %1</source>
+        <translation>Die Trials können nicht gelesen werden: %1</translation>
+    </message>
+    <message>
+        <source>Trial %1, parameter %2: %3</source>
+        <translation>Trial %1, Parameter %2: %3</translation>
+    </message>
+    <message>
+        <source>categorical index %1 is outside the %2 choices</source>
+        <translation>der kategoriale Index %1 liegt außerhalb der %2 Auswahlmöglichkeiten</translation>
+    </message>
+    <message>
+        <source>the distribution has no name</source>
+        <translation>die Verteilung hat keinen Namen</translation>
+    </message>
+    <message>
+        <source>cannot read the distribution: %1</source>
+        <translation>die Verteilung kann nicht gelesen werden: %1</translation>
+    </message>
+    <message>
+        <source>unknown trial_id</source>
+        <translation>unbekannte trial_id</translation>
+    </message>
+    <message>
+        <source>not a JSON object: %1</source>
+        <translation>kein JSON-Objekt: %1</translation>
+    </message>
+    <message>
+        <source>not a JSON object</source>
+        <translation>kein JSON-Objekt</translation>
+    </message>
+    <message>
+        <source>no op_code</source>
+        <translation>kein op_code</translation>
+    </message>
+    <message>
+        <source>unknown op_code %1</source>
+        <translation>unbekannter op_code %1</translation>
+    </message>
+</context>
+<context>
+    <name>runlens::sources::SacredImporter</name>
+    <message>
+        <source>Cannot read %1: %2</source>
+        <translation>%1 kann nicht gelesen werden: %2</translation>
+    </message>
+    <message>
+        <source>%1 does not hold a JSON object</source>
+        <translation>%1 enthält kein JSON-Objekt</translation>
+    </message>
+    <message>
+        <source>Metric &apos;%1&apos; is not an object with steps and values</source>
+        <translation>Die Metrik &apos;%1&apos; ist kein Objekt mit Schritten und Werten</translation>
+    </message>
+    <message>
+        <source>Metric &apos;%1&apos; has %2 values, %3 steps and %4 timestamps; reading the first %5</source>
+        <translation>Die Metrik &apos;%1&apos; hat %2 Werte, %3 Schritte und %4 Zeitstempel; die ersten %5 werden gelesen</translation>
+    </message>
+    <message>
+        <source>Metric &apos;%1&apos;: %2 values are not numbers and were left out</source>
+        <translation>Metrik &apos;%1&apos;: %2 Werte sind keine Zahlen und wurden ausgelassen</translation>
+    </message>
+</context>
+<context>
     <name>runlens::sources::Scanner</name>
     <message>
         <source>Cannot read the folder: %1</source>
@@ -601,6 +946,136 @@ Unterbefehle (jeweils mit --help): import, runs, screenshot, demo.</translation>
     <message>
         <source>Cannot list the folder: %1</source>
         <translation>Der Ordnerinhalt kann nicht aufgelistet werden: %1</translation>
+    </message>
+</context>
+<context>
+    <name>runlens::sources::SqliteSource</name>
+    <message>
+        <source>The database is locked by a writer; it will be read again on the next import</source>
+        <translation>Die Datenbank ist durch einen Schreibvorgang gesperrt; sie wird beim nächsten Import erneut gelesen</translation>
+    </message>
+    <message>
+        <source>Cannot read the file: %1</source>
+        <translation>Die Datei kann nicht gelesen werden: %1</translation>
+    </message>
+    <message>
+        <source>The file is empty, not an SQLite database</source>
+        <translation>Die Datei ist leer, keine SQLite-Datenbank</translation>
+    </message>
+    <message>
+        <source>The file is not an SQLite database</source>
+        <translation>Die Datei ist keine SQLite-Datenbank</translation>
+    </message>
+    <message>
+        <source>Cannot open the database: %1</source>
+        <translation>Die Datenbank kann nicht geöffnet werden: %1</translation>
+    </message>
+    <message>
+        <source>Cannot read the database: %1</source>
+        <translation>Die Datenbank kann nicht gelesen werden: %1</translation>
+    </message>
+</context>
+<context>
+    <name>runlens::sources::TensorboardImporter</name>
+    <message>
+        <source>Cannot list the folder: %1</source>
+        <translation>Der Ordnerinhalt kann nicht aufgelistet werden: %1</translation>
+    </message>
+    <message>
+        <source>Damaged record: implausible length %1</source>
+        <translation>Beschädigter Datensatz: unplausible Länge %1</translation>
+    </message>
+    <message>
+        <source>Damaged record: its length checksum does not match</source>
+        <translation>Beschädigter Datensatz: die Prüfsumme der Länge stimmt nicht</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1; skipped %n byte(s) to the next intact record</source>
+        <translation>
+            <numerusform>%1; %n Byte bis zum nächsten intakten Datensatz übersprungen</numerusform>
+            <numerusform>%1; %n Bytes bis zum nächsten intakten Datensatz übersprungen</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1, and no intact record follows</source>
+        <translation>%1, und es folgt kein intakter Datensatz</translation>
+    </message>
+    <message>
+        <source>%1; looking for the next intact record</source>
+        <translation>%1; der nächste intakte Datensatz wird gesucht</translation>
+    </message>
+    <message numerus="yes">
+        <source>Damaged record: its data checksum does not match; skipped the record (%n byte(s))</source>
+        <translation>
+            <numerusform>Beschädigter Datensatz: die Prüfsumme der Daten stimmt nicht; Datensatz übersprungen (%n Byte)</numerusform>
+            <numerusform>Beschädigter Datensatz: die Prüfsumme der Daten stimmt nicht; Datensatz übersprungen (%n Bytes)</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Malformed event: the record is not a valid Event message; skipped it</source>
+        <translation>Fehlerhaftes Ereignis: der Datensatz ist keine gültige Event-Nachricht; übersprungen</translation>
+    </message>
+</context>
+<context>
+    <name>runlens::sources::WandbImporter</name>
+    <message>
+        <source>The record is not a valid W&amp;B record; skipped</source>
+        <translation>Der Datensatz ist kein gültiger W&amp;B-Datensatz; übersprungen</translation>
+    </message>
+    <message>
+        <source>The metadata is not a JSON object</source>
+        <translation>Die Metadaten sind kein JSON-Objekt</translation>
+    </message>
+    <message>
+        <source>The config is not a YAML mapping</source>
+        <translation>Die Konfiguration ist keine YAML-Zuordnung</translation>
+    </message>
+    <message>
+        <source>The summary is not a JSON object</source>
+        <translation>Die Zusammenfassung ist kein JSON-Objekt</translation>
+    </message>
+    <message>
+        <source>The history row is not a JSON object</source>
+        <translation>Die Verlaufszeile ist kein JSON-Objekt</translation>
+    </message>
+    <message>
+        <source>Weights &amp; Biases</source>
+        <translation>Weights &amp; Biases</translation>
+    </message>
+    <message>
+        <source>Not a W&amp;B transaction log: the file does not start with the &quot;:W&amp;B&quot; header</source>
+        <translation>Kein W&amp;B-Transaktionsprotokoll: die Datei beginnt nicht mit der Kennung &quot;:W&amp;B&quot;</translation>
+    </message>
+    <message>
+        <source>Zero bytes where a record should start; skipped to the next 32 KiB block</source>
+        <translation>Null-Bytes, wo ein Datensatz beginnen sollte; bis zum nächsten 32-KiB-Block übersprungen</translation>
+    </message>
+    <message>
+        <source>A record chunk of %1 bytes does not fit its block; skipped to the next 32 KiB block</source>
+        <translation>Ein Datensatzteil von %1 Bytes passt nicht in seinen Block; bis zum nächsten 32-KiB-Block übersprungen</translation>
+    </message>
+    <message>
+        <source>Unknown chunk type %1; skipped to the next 32 KiB block</source>
+        <translation>Unbekannter Typ %1 eines Datensatzteils; bis zum nächsten 32-KiB-Block übersprungen</translation>
+    </message>
+    <message>
+        <source>Checksum mismatch; skipped to the next 32 KiB block</source>
+        <translation>Prüfsumme stimmt nicht; bis zum nächsten 32-KiB-Block übersprungen</translation>
+    </message>
+    <message>
+        <source>A record is cut short: its last part is missing</source>
+        <translation>Ein Datensatz ist abgeschnitten: sein letzter Teil fehlt</translation>
+    </message>
+    <message>
+        <source>A record continues without its start</source>
+        <translation>Ein Datensatz wird ohne seinen Anfang fortgesetzt</translation>
+    </message>
+</context>
+<context>
+    <name>runlens::sources::treeparse</name>
+    <message>
+        <source>the file is empty</source>
+        <translation>die Datei ist leer</translation>
     </message>
 </context>
 <context>

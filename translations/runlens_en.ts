@@ -89,10 +89,6 @@ Subcommands (each with --help): import, runs, screenshot, demo.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Write a synthetic MLflow file store (DIR/mlruns) with realistic learning curves.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Number of runs (default %1).</source>
         <translation type="unfinished"></translation>
     </message>
@@ -126,10 +122,6 @@ Subcommands (each with --help): import, runs, screenshot, demo.</source>
     </message>
     <message>
         <source>Name exactly one folder to write the demo store into.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Wrote a demo MLflow store to %1: %2 runs, %3 metrics × %4 steps, %5 params (seed %6).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -282,6 +274,22 @@ Subcommands (each with --help): import, runs, screenshot, demo.</source>
         <source>Wrote %1 (%2×%3).</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Write a synthetic results folder with realistic learning curves, mixing every format RunLens reads (an MLflow store in DIR/mlruns, TensorBoard event files, CSV logs, …).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Comma-separated formats to write (default: all of %1). Other formats than mlflow get a sixth of --runs each, unless written alone.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>list</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Wrote a demo results folder to %1 (%2): %3 runs, %4 metrics × %5 steps, %6 params (seed %7).</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>runlens::app::MainWindow</name>
@@ -404,6 +412,21 @@ Subcommands (each with --help): import, runs, screenshot, demo.</source>
         <source>%1 — RunLens</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>&amp;Auto-Refresh Live Runs</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>While runs are still being written, read their new data every few seconds (Shift+F5)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>· %n live</source>
+        <translation>
+            <numerusform>· %n live</numerusform>
+            <numerusform>· %n live</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>runlens::app::RecentFolders</name>
@@ -424,6 +447,107 @@ Subcommands (each with --help): import, runs, screenshot, demo.</source>
     </message>
     <message>
         <source>Unterminated quoted name</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>runlens::demo::DemoDatabases</name>
+    <message>
+        <source>%1 exists already; the demo never overwrites it</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cannot create %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cannot write %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>runlens::demo::DemoFolder</name>
+    <message>
+        <source>MLflow file store</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>MLflow SQLite store</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>TensorBoard event files</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>PyTorch Lightning CSV logs</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Keras CSVLogger files</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Plain CSV and JSONL metric logs</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ultralytics training folders</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Weights &amp; Biases offline runs</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sacred file-storage runs</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Hydra multirun sweeps</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Guild AI runs</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>DVCLive experiments</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Hugging Face Trainer output folders</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>AllenNLP serialization folders</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Optuna studies</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Kedro experiment tracking</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Unknown demo format “%1”.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>runlens::demo::DemoTensorboard</name>
+    <message>
+        <source>Cannot write %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cannot create the folder %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 exists and is not empty; not writing demo runs into it</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -515,6 +639,108 @@ Subcommands (each with --help): import, runs, screenshot, demo.</source>
     </message>
 </context>
 <context>
+    <name>runlens::sources::CsvImporters</name>
+    <message>
+        <source>Cannot read the YAML file: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Expected a YAML mapping of hyperparameters</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>runlens::sources::CsvParser</name>
+    <message>
+        <source>Expected %1 fields, found %2; row skipped</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Column &quot;%1&quot;: &quot;%2&quot; is not a number; such cells are skipped</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not valid JSON (%1); line skipped</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not a JSON object; line skipped</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>runlens::sources::FileRunImporter</name>
+    <message>
+        <source>Cannot read the file: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not a regular file</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>runlens::sources::FrameworkLogs</name>
+    <message>
+        <source>Not valid JSON: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Expected a JSON object</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The header has no value column: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Expected %1 tab-separated columns, found %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The step is not a number</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not valid YAML: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>runlens::sources::GuildImporter</name>
+    <message>
+        <source>Cannot read the attr %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The attr %1 is not a whole number: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The attr flags is not a mapping</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>runlens::sources::HydraImporter</name>
+    <message>
+        <source>Cannot read %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>config.yaml does not hold a mapping</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>hydra.yaml has no &apos;hydra&apos; section</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>overrides.yaml does not hold a list</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>runlens::sources::ImportJob</name>
     <message>
         <source>Cannot import %1: no such file or folder</source>
@@ -526,6 +752,40 @@ Subcommands (each with --help): import, runs, screenshot, demo.</source>
     </message>
     <message>
         <source>Cannot store the run: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>runlens::sources::KedroImporter</name>
+    <message>
+        <source>Cannot list the folder: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The session store is not an SQLite database; runs are read without session details</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cannot read the file: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>runlens::sources::MlflowDbImporter</name>
+    <message>
+        <source>The file is empty, not an MLflow database</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The file is not an SQLite database</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The database has no MLflow tables (experiments, runs)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cannot read the runs: %1</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -561,9 +821,9 @@ Subcommands (each with --help): import, runs, screenshot, demo.</source>
     </message>
     <message numerus="yes">
         <source>expected &quot;&lt;timestamp&gt; &lt;value&gt; &lt;step&gt;&quot;, found %n field(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>expected &quot;&lt;timestamp&gt; &lt;value&gt; &lt;step&gt;&quot;, found %n field</numerusform>
+            <numerusform>expected &quot;&lt;timestamp&gt; &lt;value&gt; &lt;step&gt;&quot;, found %n fields</numerusform>
         </translation>
     </message>
     <message>
@@ -592,6 +852,88 @@ Subcommands (each with --help): import, runs, screenshot, demo.</source>
     </message>
 </context>
 <context>
+    <name>runlens::sources::OptunaImporter</name>
+    <message>
+        <source>Cannot read the journal: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The file is empty, not an Optuna database</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The file is not an SQLite database</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The database has no Optuna tables (studies, trials)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cannot read the trials: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Trial %1, parameter %2: %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>categorical index %1 is outside the %2 choices</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the distribution has no name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>cannot read the distribution: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>unknown trial_id</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>not a JSON object: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>not a JSON object</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>no op_code</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>unknown op_code %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>runlens::sources::SacredImporter</name>
+    <message>
+        <source>Cannot read %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 does not hold a JSON object</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Metric &apos;%1&apos; is not an object with steps and values</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Metric &apos;%1&apos; has %2 values, %3 steps and %4 timestamps; reading the first %5</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Metric &apos;%1&apos;: %2 values are not numbers and were left out</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>runlens::sources::Scanner</name>
     <message>
         <source>Cannot read the folder: %1</source>
@@ -599,6 +941,136 @@ Subcommands (each with --help): import, runs, screenshot, demo.</source>
     </message>
     <message>
         <source>Cannot list the folder: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>runlens::sources::SqliteSource</name>
+    <message>
+        <source>The database is locked by a writer; it will be read again on the next import</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cannot read the file: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The file is empty, not an SQLite database</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The file is not an SQLite database</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cannot open the database: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cannot read the database: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>runlens::sources::TensorboardImporter</name>
+    <message>
+        <source>Cannot list the folder: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Damaged record: implausible length %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Damaged record: its length checksum does not match</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%1; skipped %n byte(s) to the next intact record</source>
+        <translation>
+            <numerusform>%1; skipped %n byte to the next intact record</numerusform>
+            <numerusform>%1; skipped %n bytes to the next intact record</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1, and no intact record follows</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1; looking for the next intact record</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>Damaged record: its data checksum does not match; skipped the record (%n byte(s))</source>
+        <translation>
+            <numerusform>Damaged record: its data checksum does not match; skipped the record (%n byte)</numerusform>
+            <numerusform>Damaged record: its data checksum does not match; skipped the record (%n bytes)</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Malformed event: the record is not a valid Event message; skipped it</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>runlens::sources::WandbImporter</name>
+    <message>
+        <source>The record is not a valid W&amp;B record; skipped</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The metadata is not a JSON object</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The config is not a YAML mapping</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The summary is not a JSON object</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The history row is not a JSON object</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Weights &amp; Biases</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not a W&amp;B transaction log: the file does not start with the &quot;:W&amp;B&quot; header</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Zero bytes where a record should start; skipped to the next 32 KiB block</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A record chunk of %1 bytes does not fit its block; skipped to the next 32 KiB block</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Unknown chunk type %1; skipped to the next 32 KiB block</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Checksum mismatch; skipped to the next 32 KiB block</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A record is cut short: its last part is missing</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A record continues without its start</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>runlens::sources::treeparse</name>
+    <message>
+        <source>the file is empty</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
