@@ -37,7 +37,9 @@ enum class Sql {
     UpsertSource,
     UpsertRun,
     ReplaceSeries,
-    AppendSeries,
+    ClearSeriesTail,
+    GrowSeries,
+    AppendSeriesTail,
     SeriesOfRun,
     DeleteSeries,
     UpsertFiles,
@@ -58,6 +60,7 @@ enum class Sql {
     RunIdRangeOfSource,
     PreviousOfSource,
     LoadSeries,
+    LoadSeriesTail,
     Sources,
     Problems,
     Counts,
@@ -82,11 +85,15 @@ constexpr std::array<const char *, size_t(Sql::Count_)> sqlText = {
     // ReplaceSeries
     "INSERT INTO series (run_id, key, count, points) VALUES (?1, ?2, ?3, ?4) "
     "ON CONFLICT (run_id, key) DO UPDATE SET count = excluded.count, points = excluded.points",
-    // AppendSeries: the blob is a chunk sequence, so appending is concatenation; the old
-    // points are never decoded. || yields TEXT, the CAST keeps the column a BLOB.
-    "INSERT INTO series (run_id, key, count, points) VALUES (?1, ?2, ?3, ?4) "
-    "ON CONFLICT (run_id, key) DO UPDATE SET count = series.count + excluded.count, "
-    "points = CAST(series.points || excluded.points AS BLOB)",
+    // ClearSeriesTail: a replaced series drops what was appended to it
+    "DELETE FROM series_tail WHERE series_id = "
+    "(SELECT id FROM series WHERE run_id = ?1 AND key = ?2)",
+    // GrowSeries: an append counts its points on the series row (no row: a new series)...
+    "UPDATE series SET count = count + ?3 WHERE run_id = ?1 AND key = ?2 RETURNING id",
+    // AppendSeriesTail: ...and stores them as the next chunk of its tail, so an append writes
+    // only the new points (concatenating onto the blob rewrote all of it every time).
+    "INSERT INTO series_tail (series_id, seq, points) VALUES (?1, "
+    "(SELECT coalesce(max(seq), 0) + 1 FROM series_tail WHERE series_id = ?1), ?2)",
     // SeriesOfRun
     "SELECT id, key FROM series WHERE run_id = ?1",
     // DeleteSeries
@@ -133,7 +140,9 @@ constexpr std::array<const char *, size_t(Sql::Count_)> sqlText = {
     "start_ms, end_ms, config, tags, summaries, f.data FROM runs r "
     "LEFT JOIN run_files f ON f.run_id = r.id WHERE r.source_root = ?1",
     // LoadSeries
-    "SELECT points FROM series WHERE run_id = ?1 AND key = ?2",
+    "SELECT id, points FROM series WHERE run_id = ?1 AND key = ?2",
+    // LoadSeriesTail
+    "SELECT points FROM series_tail WHERE series_id = ?1 ORDER BY seq",
     // Sources
     "SELECT root FROM sources ORDER BY root",
     // Problems
@@ -452,12 +461,40 @@ qint64 Cache::writeRun(const RunUpdate &update, QString *error) {
                                << "is not in the run's metrics; not stored";
             continue;
         }
-        Statement &s = p.st(series.append ? Sql::AppendSeries : Sql::ReplaceSeries);
+        const QByteArray points = SeriesCodec::encode(series.points);
+        if (series.append) {
+            Statement &grow = p.st(Sql::GrowSeries);
+            Statement::Scope growScope(grow);
+            grow.bind(1, runId);
+            grow.bind(2, series.key);
+            grow.bind(3, qint64(series.points.size()));
+            const Statement::Result r = grow.step();
+            if (r == Statement::Result::Error)
+                return fail();
+            if (r == Statement::Result::Row) {
+                const qint64 seriesId = grow.columnInt(0);
+                Statement &tail = p.st(Sql::AppendSeriesTail);
+                Statement::Scope tailScope(tail);
+                tail.bind(1, seriesId);
+                tail.bindBlobNoCopy(2, points);
+                if (!tail.exec())
+                    return fail();
+                continue;
+            }
+            // No such series yet: the appended points are all there is.
+        } else {
+            Statement &clear = p.st(Sql::ClearSeriesTail);
+            Statement::Scope clearScope(clear);
+            clear.bind(1, runId);
+            clear.bind(2, series.key);
+            if (!clear.exec())
+                return fail();
+        }
+        Statement &s = p.st(Sql::ReplaceSeries);
         Statement::Scope scope(s);
         s.bind(1, runId);
         s.bind(2, series.key);
         s.bind(3, qint64(series.points.size()));
-        const QByteArray points = SeriesCodec::encode(series.points);
         s.bindBlobNoCopy(4, points); // lives until exec() below
         if (!s.exec())
             return fail();
@@ -867,8 +904,15 @@ core::MetricPoints Cache::loadSeries(qint64 runId, const QString &key) const {
     s.bind(1, runId);
     s.bind(2, key);
     switch (s.step()) {
-    case Statement::Result::Row:
-        if (!SeriesCodec::decode(s.columnBlob(0), &points)) {
+    case Statement::Result::Row: {
+        // The series row's blob, then its appended chunks: chunk sequences concatenate.
+        QByteArray blob = s.columnBlob(1).toByteArray();
+        Statement &tail = p.st(Sql::LoadSeriesTail);
+        Statement::Scope tailScope(tail);
+        tail.bind(1, s.columnInt(0));
+        while (tail.step() == Statement::Result::Row)
+            blob += tail.columnBlob(0);
+        if (!SeriesCodec::decode(blob, &points)) {
             p.fail(Tr::tr("The points of “%1” (run %2) in the cache “%3” are damaged; "
                           "re-import the run.")
                        .arg(key)
@@ -877,6 +921,7 @@ core::MetricPoints Cache::loadSeries(qint64 runId, const QString &key) const {
                    nullptr);
         }
         break;
+    }
     case Statement::Result::Done:
         break; // no such series: no points
     case Statement::Result::Error:

@@ -85,6 +85,19 @@ CREATE TABLE run_files (
 );
 )sql";
 
+// Version 4: points appended to a series go to its tail, one row per append, instead of being
+// concatenated onto series.points, which rewrote the whole blob: refreshing a live run cost
+// time in the size of its series, not of the new points. Readers append the tail's chunks, in
+// seq order, to the series blob.
+constexpr const char *schemaV4 = R"sql(
+CREATE TABLE series_tail (
+    series_id INTEGER NOT NULL REFERENCES series (id) ON DELETE CASCADE,
+    seq       INTEGER NOT NULL,
+    points    BLOB    NOT NULL,
+    PRIMARY KEY (series_id, seq)
+) WITHOUT ROWID;
+)sql";
+
 bool flushFiles(Statement &insert, qint64 runId, const std::vector<FileState> &files) {
     Statement::Scope scope(insert);
     insert.bind(1, runId);
@@ -141,6 +154,10 @@ const std::vector<Migration> &Migrations::ladder() {
              return db.exec(schemaV2);
          }},
         {3, migrateToV3},
+        {4,
+         [](Database &db) {
+             return db.exec(schemaV4);
+         }},
     };
     return rungs;
 }

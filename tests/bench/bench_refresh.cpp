@@ -15,6 +15,7 @@
 #include <QDirIterator>
 #include <QElapsedTimer>
 #include <QFile>
+#include <QLoggingCategory>
 #include <QtEndian>
 
 #include <algorithm>
@@ -35,7 +36,7 @@ QString findFile(const QString &root, const QString &nameFilter) {
     return found.value(0);
 }
 
-/// Whole TFRecord records from the start of the file, at least `bytes` of them.
+/// Whole TFRecord records copied from the file (again and again), at least `bytes` of them.
 QByteArray eventRecords(const QByteArray &file, qint64 bytes) {
     qint64 pos = 0;
     while (pos < bytes && pos + 12 <= file.size()) {
@@ -47,7 +48,11 @@ QByteArray eventRecords(const QByteArray &file, qint64 bytes) {
             break;
         pos = next;
     }
-    return file.left(pos);
+    const QByteArray records = file.left(pos);
+    QByteArray out;
+    while (out.size() < bytes && !records.isEmpty())
+        out += records;
+    return out;
 }
 
 /// Data rows (no header) of a CSV, at least `bytes` of them.
@@ -70,6 +75,7 @@ bool append(const QString &path, const QByteArray &bytes) {
 
 int main(int argc, char **argv) {
     QCoreApplication app(argc, argv);
+    QLoggingCategory::setFilterRules(QStringLiteral("runlens.*.debug=false"));
     QString dir = QDir::current().filePath(QStringLiteral("bench-refresh"));
     int runs = 60;
     int rounds = 5;

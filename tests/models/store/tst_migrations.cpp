@@ -56,7 +56,7 @@ private slots:
         std::unique_ptr<Cache> cache = Cache::open(path, &error);
         QVERIFY2(cache, qPrintable(error));
         QCOMPARE(cache->userVersion(), Cache::schemaVersion);
-        QCOMPARE(Cache::schemaVersion, 3);
+        QCOMPARE(Cache::schemaVersion, 4);
 
         // Version 2 registered the sources that already had runs.
         QCOMPARE(cache->sources(), QStringList({QStringLiteral("/data/experiments"),
@@ -181,7 +181,7 @@ private slots:
         QString error;
         std::unique_ptr<Cache> cache = Cache::open(path, &error);
         QVERIFY2(cache, qPrintable(error));
-        QCOMPARE(cache->userVersion(), 3);
+        QCOMPARE(cache->userVersion(), 4);
         QCOMPARE(cache->loadRuns().size(), size_t(3));
     }
 
@@ -214,7 +214,7 @@ INSERT INTO files VALUES (5, 'params/résumé', 12, 1, 1, 12);
         QString error;
         std::unique_ptr<Cache> cache = Cache::open(path, &error);
         QVERIFY2(cache, qPrintable(error));
-        QCOMPARE(cache->userVersion(), 3);
+        QCOMPARE(cache->userVersion(), 4);
 
         const QHash<QString, PreviousRun> s = cache->loadPrevious(QStringLiteral("/s"));
         QCOMPARE(s.size(), 2);
