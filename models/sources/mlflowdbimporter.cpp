@@ -81,13 +81,8 @@ FolderClaim MlflowDbImporter::scanFolder(const FolderListing &folder, ScanContex
         }
         const auto fp = sqlitesource::fingerprint(abs);
         QString error;
-        sqlitesource::Failure failure = sqlitesource::Failure::None;
-        Connection *c = sqlitesource::open(abs, fp.files, header.wal, &error, &failure);
         std::unique_ptr<Connection> fallback;
-        if (!c && failure == sqlitesource::Failure::Busy) {
-            fallback = sqlitesource::openImmutable(abs, &error);
-            c = fallback.get();
-        }
+        Connection *c = sqlitesource::openForListing(abs, fp.files, header.wal, &fallback, &error);
         if (!c) {
             if (named)
                 problem(abs, error);

@@ -222,15 +222,9 @@ FolderClaim OptunaImporter::scanFolder(const FolderListing &folder, ScanContext 
             }
             const auto fp = sqlitesource::fingerprint(abs);
             QString error;
-            sqlitesource::Failure failure = sqlitesource::Failure::None;
-            Connection *c = sqlitesource::open(abs, fp.files, header.wal, &error, &failure);
             std::unique_ptr<Connection> fallback;
-            if (!c && failure == sqlitesource::Failure::Busy) {
-                // Locked by a writer: list the trials from the file as it is, so that their
-                // cached state survives; reading each waits for the lock.
-                fallback = sqlitesource::openImmutable(abs, &error);
-                c = fallback.get();
-            }
+            Connection *c =
+                sqlitesource::openForListing(abs, fp.files, header.wal, &fallback, &error);
             if (!c) {
                 if (namedOptuna)
                     problem(abs, error);

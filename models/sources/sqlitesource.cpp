@@ -309,6 +309,19 @@ std::unique_ptr<Connection> openImmutable(const QString &path, QString *error) {
     return connection;
 }
 
+Connection *openForListing(const QString &path, const std::vector<store::FileState> &fingerprint,
+                           bool wal, std::unique_ptr<Connection> *fallback, QString *error) {
+    Failure failure = Failure::None;
+    Connection *c = open(path, fingerprint, wal, error, &failure);
+    if (!c && failure == Failure::Busy) {
+        // Locked by a writer: list the runs from the file as it is, so that their cached state
+        // survives; reading each run waits for the lock.
+        *fallback = openImmutable(path, error);
+        c = fallback->get();
+    }
+    return c;
+}
+
 ReadStart beginRead(const QString &dbPath, const RunLocation &location,
                     const PreviousState &previous, ReadResult &result) {
     ReadStart start;

@@ -94,6 +94,12 @@ Connection *open(const QString &path, const std::vector<store::FileState> &finge
 /// a writer keeps locked (the list may be stale; reading the runs then waits for the lock).
 std::unique_ptr<Connection> openImmutable(const QString &path, QString *error);
 
+/// For listing a database's runs during the scan: the thread's connection (open()), or, when a
+/// writer holds the lock, an immutable one kept in *fallback (openImmutable()). Null with
+/// *error when the file cannot be read as a database at all.
+Connection *openForListing(const QString &path, const std::vector<store::FileState> &fingerprint,
+                           bool wal, std::unique_ptr<Connection> *fallback, QString *error);
+
 /// The usual start of reading one run stored in the database at dbPath: Unchanged (in result)
 /// when the database and its -wal kept their fingerprints, Skipped when it vanished or cannot be
 /// read now (with a problem, once per locked file and thread), else the open connection.
