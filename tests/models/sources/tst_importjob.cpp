@@ -98,12 +98,16 @@ private Q_SLOTS:
                 continue;
             if (const auto c = store::Cache::open(cache)) {
                 before = c->counts().runs;
-                if (before >= 100)
+                if (before >= 1)
                     break;
             }
         }
+        if (helper.state() == QProcess::NotRunning || helper.waitForFinished(0))
+            QSKIP("the helper finished before the kill; machine too fast for this store size");
         ::kill(pid_t(helper.processId()), SIGKILL);
         QVERIFY(helper.waitForFinished());
+        if (helper.exitStatus() == QProcess::NormalExit && helper.exitCode() == 0)
+            QSKIP("the helper finished just before the kill; machine too fast for this store size");
         QCOMPARE(helper.exitStatus(), QProcess::CrashExit);
         const qint64 afterKill = store::Cache::open(cache)->counts().runs;
         qInfo() << "killed with" << afterKill << "of" << runs << "runs written";
