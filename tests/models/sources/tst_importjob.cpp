@@ -84,6 +84,9 @@ private Q_SLOTS:
 
     void killMidImportLeavesConsistentCache() {
         const QString cache = m_tmp.filePath(QStringLiteral("killed.sqlite"));
+        // Create the cache first: this test's polling connection must not race the helper's
+        // creation of the file (switching a new file to WAL needs it alone).
+        QVERIFY(store::Cache::open(cache));
         QProcess helper;
         helper.start(QStringLiteral(IMPORT_HELPER),
                      {QStringLiteral("import"), cache, m_store, QStringLiteral("2")});
