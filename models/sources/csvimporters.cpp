@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "csvimporters.h"
 
+#include <algorithm>
+
 #include "csvparser.h"
 #include "fileio.h"
 #include "treeparse.h"
@@ -66,6 +68,26 @@ bool mayBeOpenedFile(const FolderListing &folder) {
 
 bool hasSuffix(QStringView name, QStringView suffix) {
     return name.endsWith(suffix, Qt::CaseInsensitive);
+}
+
+bool nameIn(QStringView name, const QStringList &names) {
+    return std::any_of(names.begin(), names.end(),
+                       [&](const QString &n) { return name.compare(n, Qt::CaseInsensitive) == 0; });
+}
+
+bool hasAnySuffix(QStringView name, std::initializer_list<QStringView> suffixes) {
+    return std::any_of(suffixes.begin(), suffixes.end(),
+                       [&](QStringView suffix) { return hasSuffix(name, suffix); });
+}
+
+/// sniff() of the generic logs: an opened file with one of the extensions, or a folder
+/// holding a file with a log name.
+bool sniffLogs(const FolderListing &folder, std::initializer_list<QStringView> extensions,
+               bool (*isLogName)(QStringView)) {
+    if (mayBeOpenedFile(folder))
+        return hasAnySuffix(folder.entries[0].name, extensions);
+    return std::any_of(folder.entries.begin(), folder.entries.end(),
+                       [&](const FolderEntry &e) { return e.isFile && isLogName(e.name); });
 }
 
 /// A file name that says nothing about the run ("metrics.csv", "training.log").
@@ -354,24 +376,12 @@ bool CsvLogImporter::isLogName(QStringView name) {
         QStringLiteral("train_log.csv"),   QStringLiteral("training_log.csv"),
         QStringLiteral("metrics_log.csv"), QStringLiteral("eval_log.csv"),
     };
-    for (const QString &n : names) {
-        if (name.compare(n, Qt::CaseInsensitive) == 0)
-            return true;
-    }
-    return hasSuffix(name, u".metrics.csv") || hasSuffix(name, u".metrics.tsv") ||
-           hasSuffix(name, u".log.csv") || hasSuffix(name, u".log.tsv");
+    return nameIn(name, names) ||
+           hasAnySuffix(name, {u".metrics.csv", u".metrics.tsv", u".log.csv", u".log.tsv"});
 }
 
 bool CsvLogImporter::sniff(const FolderListing &folder) const {
-    if (mayBeOpenedFile(folder)) {
-        const QString &n = folder.entries[0].name;
-        return hasSuffix(n, u".csv") || hasSuffix(n, u".tsv");
-    }
-    for (const FolderEntry &e : folder.entries) {
-        if (e.isFile && isLogName(e.name))
-            return true;
-    }
-    return false;
+    return sniffLogs(folder, {u".csv", u".tsv"}, &CsvLogImporter::isLogName);
 }
 
 FolderClaim CsvLogImporter::scanFolder(const FolderListing &folder, ScanContext &context) const {
@@ -379,8 +389,8 @@ FolderClaim CsvLogImporter::scanFolder(const FolderListing &folder, ScanContext 
     for (const FolderEntry &e : folder.entries) {
         if (!e.isFile || ownedByFolderImporter(folder, e.name))
             continue;
-        const bool opened = isOpenedFile(folder, e, context) &&
-                            (hasSuffix(e.name, u".csv") || hasSuffix(e.name, u".tsv"));
+        const bool opened =
+            isOpenedFile(folder, e, context) && hasAnySuffix(e.name, {u".csv", u".tsv"});
         if (!opened && !isLogName(e.name))
             continue;
         const std::string head = readHead(folder.absPath + u'/' + e.name);
@@ -416,23 +426,11 @@ bool JsonlLogImporter::isLogName(QStringView name) {
         QStringLiteral("logs.jsonl"),     QStringLiteral("history.jsonl"),
         QStringLiteral("progress.jsonl"), QStringLiteral("train_log.jsonl"),
     };
-    for (const QString &n : names) {
-        if (name.compare(n, Qt::CaseInsensitive) == 0)
-            return true;
-    }
-    return hasSuffix(name, u".log.jsonl") || hasSuffix(name, u".metrics.jsonl");
+    return nameIn(name, names) || hasAnySuffix(name, {u".log.jsonl", u".metrics.jsonl"});
 }
 
 bool JsonlLogImporter::sniff(const FolderListing &folder) const {
-    if (mayBeOpenedFile(folder)) {
-        const QString &n = folder.entries[0].name;
-        return hasSuffix(n, u".jsonl") || hasSuffix(n, u".ndjson");
-    }
-    for (const FolderEntry &e : folder.entries) {
-        if (e.isFile && isLogName(e.name))
-            return true;
-    }
-    return false;
+    return sniffLogs(folder, {u".jsonl", u".ndjson"}, &JsonlLogImporter::isLogName);
 }
 
 FolderClaim JsonlLogImporter::scanFolder(const FolderListing &folder, ScanContext &context) const {
@@ -440,8 +438,8 @@ FolderClaim JsonlLogImporter::scanFolder(const FolderListing &folder, ScanContex
     for (const FolderEntry &e : folder.entries) {
         if (!e.isFile)
             continue;
-        const bool opened = isOpenedFile(folder, e, context) &&
-                            (hasSuffix(e.name, u".jsonl") || hasSuffix(e.name, u".ndjson"));
+        const bool opened =
+            isOpenedFile(folder, e, context) && hasAnySuffix(e.name, {u".jsonl", u".ndjson"});
         if (!opened && !isLogName(e.name))
             continue;
         if (!opened) {
