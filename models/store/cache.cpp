@@ -932,6 +932,38 @@ core::MetricPoints Cache::loadSeries(qint64 runId, const QString &key) const {
     return points;
 }
 
+core::SeriesSlice Cache::loadSlice(qint64 runId, const QString &key, core::XKind x, qint64 lo,
+                                   qint64 hi, int columns) const {
+    // Placeholder until the pyramid lands: reads the whole series.
+    Q_UNUSED(columns);
+    core::SeriesSlice slice;
+    core::MetricPoints points = loadSeries(runId, key);
+    slice.total = qint64(points.size());
+    const auto xOf = [x](const core::MetricPoint &p) {
+        return x == core::XKind::Step ? p.step : p.timeMs;
+    };
+    slice.sorted = std::is_sorted(points.begin(), points.end(),
+                                  [&](const auto &a, const auto &b) { return xOf(a) < xOf(b); });
+    if (!points.empty()) {
+        slice.xFirst = xOf(points.front());
+        slice.xLast = xOf(points.back());
+    }
+    if (!slice.sorted) {
+        slice.points = std::move(points);
+        return slice;
+    }
+    auto begin = std::lower_bound(points.begin(), points.end(), lo,
+                                  [&](const core::MetricPoint &p, qint64 v) { return xOf(p) < v; });
+    auto end = std::upper_bound(begin, points.end(), hi,
+                                [&](qint64 v, const core::MetricPoint &p) { return v < xOf(p); });
+    if (begin != points.begin())
+        --begin;
+    if (end != points.end())
+        ++end;
+    slice.points.assign(begin, end);
+    return slice;
+}
+
 QStringList Cache::sources() const {
     Private &p = *d;
     p.start();

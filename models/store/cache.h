@@ -2,6 +2,7 @@
 #pragma once
 
 #include "core/metric.h"
+#include "core/pointbucket.h"
 #include "core/problem.h"
 #include "core/run.h"
 
@@ -137,6 +138,13 @@ public:
     [[nodiscard]] bool hasRuns(const QString &sourceRoot) const;
     /// All points of one series in stored order.
     [[nodiscard]] core::MetricPoints loadSeries(qint64 runId, const QString &key) const;
+    /// What a chart draws of one series over [lo, hi] in x (steps, or wall time in ms since the
+    /// epoch) at `columns` pixel columns: every point when the range holds few (deep zoom), else
+    /// min/max/first/last buckets from the series' pyramid, so that what is read stays about
+    /// proportional to `columns` whatever the series' length. See core::SeriesSlice. No such
+    /// series: an empty slice.
+    [[nodiscard]] core::SeriesSlice loadSlice(qint64 runId, const QString &key, core::XKind x,
+                                              qint64 lo, qint64 hi, int columns) const;
     [[nodiscard]] QStringList sources() const;
     [[nodiscard]] core::Problems problems(const QString &sourceRoot) const;
 
