@@ -19,8 +19,9 @@ namespace runlens::app {
 namespace {
 
 const QStringList &subcommands() {
-    static const QStringList names{QStringLiteral("import"), QStringLiteral("runs"),
-                                   QStringLiteral("screenshot"), QStringLiteral("demo")};
+    static const QStringList names{QStringLiteral("import"),     QStringLiteral("runs"),
+                                   QStringLiteral("screenshot"), QStringLiteral("demo"),
+                                   QStringLiteral("chart"),      QStringLiteral("metrics")};
     return names;
 }
 
@@ -144,7 +145,7 @@ int Cli::runWindow(const QStringList &args) {
     QCommandLineParser parser;
     parser.setApplicationDescription(
         tr("Compare machine-learning experiment runs.\n\n"
-           "Subcommands (each with --help): import, runs, screenshot, demo."));
+           "Subcommands (each with --help): import, runs, screenshot, demo, chart, metrics."));
     parser.addVersionOption();
     addCacheOption(parser);
     parser.addOption({QStringLiteral("all"), tr("Show deleted runs too.")});

@@ -16,6 +16,8 @@ namespace runlens::app {
 ///   runlens runs [--filter EXPR] [--sort KEY] ...     list cached runs as table, CSV or JSON
 ///   runlens screenshot --out FILE.png [...]           render the window offscreen to a PNG
 ///   runlens demo DIR [--runs N] ...                   write a synthetic MLflow store
+///   runlens chart --metric KEY --out FILE [...]       charts of cached runs to PNG/PDF/SVG
+///   runlens metrics RUN [--metric KEY] [--format F]   a run's raw points as CSV or JSON
 /// Exit codes: 0 success, 1 failure, 2 usage error.
 class Cli {
     Q_DECLARE_TR_FUNCTIONS(Cli)
@@ -40,6 +42,8 @@ public:
     static int runRuns(const QStringList &args);
     static int runScreenshot(const QStringList &args);
     static int runDemo(const QStringList &args);
+    static int runChart(const QStringList &args);
+    static int runMetrics(const QStringList &args);
 
     // Shared by the subcommands.
     static QTextStream &out();

@@ -2,14 +2,17 @@
 // `runlens screenshot`: the real window, rendered offscreen to a PNG.
 #include "cli.h"
 
+#include "chartcontroller.h"
 #include "core/runfield.h"
 #include "mainwindow.h"
 #include "runscontroller.h"
 #include "sources/importjob.h"
+#include "widgets/chartpanel.h"
 #include "widgets/filterbar.h"
 
 #include <QApplication>
 #include <QCommandLineParser>
+#include <QDockWidget>
 #include <QEventLoop>
 #include <QFileInfo>
 #include <QPixmap>
@@ -49,8 +52,22 @@ int Cli::runScreenshot(const QStringList &args) {
         tr("Import the sources, show them in the window offscreen and save it as a PNG."));
     addCacheOption(parser);
     parser.addOption({QStringLiteral("out"), tr("The PNG file to write."), tr("file")});
+    parser.addOption({QStringLiteral("view"),
+                      tr("What to show: table, or overlay (the charts below the table)."),
+                      tr("view"), QStringLiteral("table")});
     parser.addOption(
-        {QStringLiteral("view"), tr("What to show: table."), tr("view"), QStringLiteral("table")});
+        {QStringLiteral("metric"), tr("overlay: a metric to chart (repeatable)."), tr("key")});
+    parser.addOption({QStringLiteral("x"), tr("overlay: x axis: step, time or relative."),
+                      tr("axis"), QStringLiteral("step")});
+    parser.addOption(
+        {QStringLiteral("smooth"), tr("overlay: EMA smoothing weight (0–0.999)."), tr("weight")});
+    parser.addOption({QStringLiteral("group-by"),
+                      tr("overlay: group runs by a field (params.lr; * for all params but "
+                         "seeds)."),
+                      tr("field")});
+    parser.addOption({QStringLiteral("log-y"), tr("overlay: logarithmic y axis.")});
+    parser.addOption({QStringLiteral("select"),
+                      tr("overlay: select the first N rows (charts just those)."), tr("n")});
     parser.addOption({QStringLiteral("size"), tr("Window size (default 1400x800)."), tr("WxH"),
                       QStringLiteral("1400x800")});
     parser.addOption({QStringLiteral("filter"), tr("A filter expression to apply."), tr("expr")});
@@ -65,11 +82,10 @@ int Cli::runScreenshot(const QStringList &args) {
     const QString outPath = parser.value(QStringLiteral("out"));
     if (outPath.isEmpty())
         return fail(command, tr("--out FILE.png is required."), Usage);
-    if (parser.value(QStringLiteral("view")) != QLatin1String("table"))
-        return fail(command,
-                    tr("Unknown view “%1”: only “table” exists so far.")
-                        .arg(parser.value(QStringLiteral("view"))),
-                    Usage);
+    const QString view = parser.value(QStringLiteral("view"));
+    if (view != QLatin1String("table") && view != QLatin1String("overlay"))
+        return fail(command, tr("Unknown view “%1”: use table or overlay.").arg(view), Usage);
+    const bool overlay = view == QLatin1String("overlay");
     static const QRegularExpression sizePattern(QStringLiteral("^(\\d{2,5})[xX](\\d{2,5})$"));
     const QRegularExpressionMatch size = sizePattern.match(parser.value(QStringLiteral("size")));
     if (!size.hasMatch())
@@ -124,6 +140,42 @@ int Cli::runScreenshot(const QStringList &args) {
         window.tableView()->sortByField(sortField, parser.isSet(QStringLiteral("desc"))
                                                        ? Qt::DescendingOrder
                                                        : Qt::AscendingOrder);
+    if (overlay) {
+        widgets::ChartPanel *panel = window.chartPanel();
+        analysis::ChartSpec spec = panel->spec();
+        const QString x = parser.value(QStringLiteral("x"));
+        spec.xAxis = x == QLatin1String("time")       ? analysis::XAxis::WallTime
+                     : x == QLatin1String("relative") ? analysis::XAxis::RelativeTime
+                                                      : analysis::XAxis::Step;
+        if (parser.isSet(QStringLiteral("smooth"))) {
+            spec.smoothing = analysis::Smoothing::Ema;
+            spec.emaWeight = qBound(0.0, parser.value(QStringLiteral("smooth")).toDouble(), 0.999);
+        }
+        panel->setSpec(spec);
+        panel->setLogY(parser.isSet(QStringLiteral("log-y")));
+        if (parser.isSet(QStringLiteral("group-by"))) {
+            QString field = parser.value(QStringLiteral("group-by"));
+            if (field != QLatin1String("*") && !field.contains(u'.'))
+                field.prepend(QStringLiteral("params."));
+            panel->setGroupBy(field);
+        }
+        if (parser.isSet(QStringLiteral("select"))) {
+            const int n = parser.value(QStringLiteral("select")).toInt();
+            QAbstractItemModel *model = window.tableView()->model();
+            for (int row = 0; row < std::min(n, model->rowCount()); ++row)
+                window.tableView()->selectionModel()->select(
+                    model->index(row, 0), QItemSelectionModel::Select | QItemSelectionModel::Rows);
+        }
+        const QStringList metrics = parser.values(QStringLiteral("metric"));
+        if (!metrics.isEmpty())
+            panel->setSelectedMetrics(metrics);
+        // The charts get most of the window.
+        window.resizeDocks({window.chartDock()}, {windowSize.height() * 2 / 3}, Qt::Vertical);
+        settle(50);
+        window.chartController()->waitForCharts();
+        settle(50);
+        window.chartController()->waitForCharts();
+    }
     settle(150); // layouts, the status bar and the first paint
 
     const QPixmap pixmap = window.grab();

@@ -20,12 +20,15 @@ int main(int argc, char **argv) {
 
     const QString command = Cli::subcommand(args);
     const bool window = command.isEmpty() && !Cli::wantsHelpOrVersion(args);
-    if (command == QLatin1String("screenshot"))
+    // Commands that render need a QApplication, offscreen when there is no display.
+    const bool renders =
+        command == QLatin1String("screenshot") || command == QLatin1String("chart");
+    if (renders)
         Cli::preferOffscreenPlatform();
 
     // The headless subcommands need no display: a QCoreApplication is enough for them.
     std::unique_ptr<QCoreApplication> app;
-    if (window || command == QLatin1String("screenshot"))
+    if (window || renders)
         app = std::make_unique<QApplication>(argc, argv);
     else
         app = std::make_unique<QCoreApplication>(argc, argv);
@@ -47,5 +50,9 @@ int main(int argc, char **argv) {
         return Cli::runScreenshot(rest);
     if (command == QLatin1String("demo"))
         return Cli::runDemo(rest);
+    if (command == QLatin1String("chart"))
+        return Cli::runChart(rest);
+    if (command == QLatin1String("metrics"))
+        return Cli::runMetrics(rest);
     return Cli::runWindow(rest);
 }

@@ -2,6 +2,7 @@
 #include "mainwindow.h"
 
 #include "aboutdialog.h"
+#include "chartcontroller.h"
 #include "items/columnlistmodel.h"
 #include "items/roles.h"
 #include "items/runfilterproxymodel.h"
@@ -9,6 +10,7 @@
 #include "recentfolders.h"
 #include "runscontroller.h"
 #include "store/cache.h"
+#include "widgets/chartpanel.h"
 #include "widgets/columnchooser.h"
 #include "widgets/filterbar.h"
 #include "widgets/importpanel.h"
@@ -18,6 +20,7 @@
 #include <QApplication>
 #include <QCloseEvent>
 #include <QDir>
+#include <QDockWidget>
 #include <QFileDialog>
 #include <QFileInfo>
 #include <QLabel>
@@ -80,6 +83,14 @@ MainWindow::MainWindow(const Options &options, QWidget *parent)
     m_view->setModel(m_controller->proxyModel());
     m_view->setColumnList(m_controller->columnModel());
     setCentralWidget(m_view);
+
+    // The charts dock below the table by default; users move it where they like.
+    m_chartPanel = new widgets::ChartPanel(this);
+    m_chartDock = new QDockWidget(tr("Charts"), this);
+    m_chartDock->setObjectName(QStringLiteral("chartsDock"));
+    m_chartDock->setWidget(m_chartPanel);
+    addDockWidget(Qt::BottomDockWidgetArea, m_chartDock);
+    m_charts = new ChartController(m_controller, m_view, m_chartPanel, this);
 
     addDockWidget(Qt::BottomDockWidgetArea, m_problemsDock);
     m_problemsDock->hide();
@@ -188,6 +199,10 @@ void MainWindow::createMenus() {
     QAction *problems = m_problemsDock->toggleViewAction();
     problems->setText(tr("Import &Problems"));
     view->addAction(problems);
+    QAction *charts = m_chartDock->toggleViewAction();
+    charts->setText(tr("&Charts"));
+    charts->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_C));
+    view->addAction(charts);
     view->addSeparator();
     view->addAction(m_focusFilter);
 
@@ -374,12 +389,30 @@ void MainWindow::restoreSettings() {
         columns->setHiddenFields(defaultHiddenFields);
         m_showDeleted->setChecked(m_options.forceShowDeleted);
         resize(1200, 760);
+        resizeDocks({m_chartDock}, {420}, Qt::Vertical);
         return;
     }
     QSettings settings;
     if (!restoreGeometry(settings.value(QStringLiteral("window/geometry")).toByteArray()))
         resize(1200, 760);
-    restoreState(settings.value(QStringLiteral("window/state")).toByteArray());
+    if (!restoreState(settings.value(QStringLiteral("window/state")).toByteArray()))
+        resizeDocks({m_chartDock}, {420}, Qt::Vertical);
+    // The dashboard a user keeps: metrics, axes, smoothing, grouping.
+    analysis::ChartSpec spec;
+    spec.xAxis = analysis::XAxis(settings.value(QStringLiteral("charts/xAxis"), 0).toInt());
+    spec.xMetric = settings.value(QStringLiteral("charts/xMetric")).toString();
+    spec.smoothing =
+        analysis::Smoothing(settings.value(QStringLiteral("charts/smoothing")).toInt());
+    spec.emaWeight = settings.value(QStringLiteral("charts/emaWeight"), 0.6).toDouble();
+    spec.medianWindow = settings.value(QStringLiteral("charts/medianWindow"), 21).toInt();
+    spec.band = analysis::Band(
+        settings.value(QStringLiteral("charts/band"), int(analysis::Band::StdDev)).toInt());
+    m_chartPanel->setSpec(spec);
+    m_chartPanel->setLogY(settings.value(QStringLiteral("charts/logY")).toBool());
+    m_chartPanel->setRunLimit(settings.value(QStringLiteral("charts/limit"), 50).toInt());
+    m_chartPanel->setGroupBy(settings.value(QStringLiteral("charts/groupBy")).toString());
+    m_chartPanel->setSelectedMetrics(
+        settings.value(QStringLiteral("charts/metrics")).toStringList());
     columns->setHiddenFields(
         settings.value(QStringLiteral("table/hiddenColumns"), defaultHiddenFields).toStringList());
     m_showDeleted->setChecked(m_options.forceShowDeleted ||
@@ -402,6 +435,19 @@ void MainWindow::saveSettings() const {
         settings.setValue(QStringLiteral("view/showDeleted"), m_showDeleted->isChecked());
     settings.setValue(QStringLiteral("filter/history"), m_filter->history());
     settings.setValue(QStringLiteral("refresh/auto"), m_autoRefresh->isChecked());
+    const analysis::ChartSpec spec = m_chartPanel->spec();
+    settings.setValue(QStringLiteral("charts/xAxis"), int(spec.xAxis));
+    settings.setValue(QStringLiteral("charts/xMetric"), spec.xMetric);
+    settings.setValue(QStringLiteral("charts/smoothing"), int(spec.smoothing));
+    settings.setValue(QStringLiteral("charts/emaWeight"), spec.emaWeight);
+    settings.setValue(QStringLiteral("charts/medianWindow"), spec.medianWindow);
+    settings.setValue(QStringLiteral("charts/band"), int(spec.band));
+    settings.setValue(QStringLiteral("charts/logY"), m_chartPanel->logY());
+    settings.setValue(QStringLiteral("charts/limit"), m_chartPanel->runLimit());
+    const analysis::GroupSpec group = m_chartPanel->groupSpec();
+    settings.setValue(QStringLiteral("charts/groupBy"),
+                      group.allParams ? QStringLiteral("*") : group.fields.value(0));
+    settings.setValue(QStringLiteral("charts/metrics"), m_chartPanel->selectedMetrics());
 }
 
 void MainWindow::closeEvent(QCloseEvent *event) {

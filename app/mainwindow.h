@@ -7,10 +7,12 @@
 #include <QPointer>
 
 class QAction;
+class QDockWidget;
 class QLabel;
 class QToolButton;
 
 namespace runlens::widgets {
+class ChartPanel;
 class ColumnChooser;
 class FilterBar;
 class ImportPanel;
@@ -19,6 +21,7 @@ class ImportProblemsDock;
 
 namespace runlens::app {
 
+class ChartController;
 class RecentFolders;
 class RunsController;
 
@@ -48,6 +51,9 @@ public:
     [[nodiscard]] widgets::FilterBar *filterBar() const { return m_filter; }
     [[nodiscard]] widgets::ImportPanel *importPanel() const { return m_importPanel; }
     [[nodiscard]] widgets::ImportProblemsDock *problemsDock() const { return m_problemsDock; }
+    [[nodiscard]] widgets::ChartPanel *chartPanel() const { return m_chartPanel; }
+    [[nodiscard]] QDockWidget *chartDock() const { return m_chartDock; }
+    [[nodiscard]] ChartController *chartController() const { return m_charts; }
     [[nodiscard]] widgets::ColumnChooser *columnChooser(); ///< created on first use
     [[nodiscard]] QString statusText() const;
     [[nodiscard]] QAction *showDeletedAction() const { return m_showDeleted; }
@@ -78,6 +84,9 @@ private:
     widgets::FilterBar *m_filter;
     widgets::ImportPanel *m_importPanel;
     widgets::ImportProblemsDock *m_problemsDock;
+    widgets::ChartPanel *m_chartPanel = nullptr;
+    QDockWidget *m_chartDock = nullptr;
+    ChartController *m_charts = nullptr;
     QPointer<widgets::ColumnChooser> m_chooser;
     RecentFolders *m_recent = nullptr;
     QLabel *m_statusLabel;

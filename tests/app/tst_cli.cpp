@@ -255,9 +255,113 @@ private Q_SLOTS:
         QCOMPARE(bad.exitCode, 2);
     }
 
+    void metricsPrintsRawPoints() {
+        const QJsonArray runs = runsArray({});
+        QVERIFY(!runs.isEmpty());
+        const QJsonObject first = runs.first().toObject();
+        const QJsonObject metrics = first.value(QStringLiteral("metrics")).toObject();
+        const QString key = metrics.keys().first();
+        const int count = metrics.value(key).toObject().value(QStringLiteral("count")).toInt();
+        const QString id = QString::number(first.value(QStringLiteral("id")).toInteger());
+
+        const Result csv = run({QStringLiteral("metrics"), id, QStringLiteral("--metric"), key});
+        QVERIFY2(csv.exitCode == 0, csv.err.constData());
+        const QList<QByteArray> lines = csv.out.trimmed().split('\n');
+        QCOMPARE(lines.first(), QByteArray("metric,step,time_ms,value"));
+        QCOMPARE(lines.size(), count + 1);
+        QVERIFY(lines[1].startsWith(key.toUtf8() + ','));
+
+        // By uid, as JSON: the same points.
+        const Result json = run(
+            {QStringLiteral("metrics"), first.value(QStringLiteral("uid")).toString(),
+             QStringLiteral("--metric"), key, QStringLiteral("--format"), QStringLiteral("json")});
+        QVERIFY2(json.exitCode == 0, json.err.constData());
+        const QJsonObject doc = QJsonDocument::fromJson(json.out).object();
+        const QJsonArray points =
+            doc.value(QStringLiteral("metrics")).toObject().value(key).toArray();
+        QCOMPARE(points.size(), count);
+        const double last = metrics.value(key).toObject().value(QStringLiteral("last")).toDouble();
+        QCOMPARE(points.last().toObject().value(QStringLiteral("value")).toDouble(), last);
+
+        QCOMPARE(run({QStringLiteral("metrics"), QStringLiteral("no-such-run")}).exitCode, 1);
+        QCOMPARE(run({QStringLiteral("metrics"), id, QStringLiteral("--metric"),
+                      QStringLiteral("no/such")})
+                     .exitCode,
+                 1);
+    }
+
+    void chartWritesPngPdfAndSvg() {
+        const QJsonArray runs = runsArray({});
+        const QString key =
+            runs.first().toObject().value(QStringLiteral("metrics")).toObject().keys().first();
+        const QString png = m_dir.filePath(QStringLiteral("chart.png"));
+        Result r =
+            run({QStringLiteral("chart"), QStringLiteral("--runs"), QStringLiteral("all"),
+                 QStringLiteral("--metric"), key, QStringLiteral("--smooth"), QStringLiteral("0.6"),
+                 QStringLiteral("--dpi"), QStringLiteral("192"), QStringLiteral("--size"),
+                 QStringLiteral("500x300"), QStringLiteral("--out"), png},
+                true);
+        QVERIFY2(r.exitCode == 0, r.err.constData());
+        QImage image;
+        QVERIFY(image.load(png, "PNG"));
+        QCOMPARE(image.size(), QSize(1000, 600));
+
+        const QString svg = m_dir.filePath(QStringLiteral("chart.svg"));
+        r = run({QStringLiteral("chart"), QStringLiteral("--runs"), QStringLiteral("all"),
+                 QStringLiteral("--metric"), key, QStringLiteral("--out"), svg},
+                true);
+        QVERIFY2(r.exitCode == 0, r.err.constData());
+        QFile svgFile(svg);
+        QVERIFY(svgFile.open(QIODevice::ReadOnly));
+        const QByteArray text = svgFile.readAll();
+        QVERIFY(text.contains("<svg"));
+        // One polyline or path per run's curve at least.
+        QVERIFY(text.count("<polyline") + text.count("<path") >= runs.size());
+
+        const QString pdf = m_dir.filePath(QStringLiteral("grid.pdf"));
+        const QStringList keys =
+            runs.first().toObject().value(QStringLiteral("metrics")).toObject().keys();
+        r = run({QStringLiteral("chart"), QStringLiteral("--runs"),
+                 QStringLiteral("filter:status = 'FINISHED'"), QStringLiteral("--metric"),
+                 keys.value(0), QStringLiteral("--metric"), keys.value(1),
+                 QStringLiteral("--group-by"), QStringLiteral("optimizer"),
+                 QStringLiteral("--log-y"), QStringLiteral("--title"), QStringLiteral("Sweep"),
+                 QStringLiteral("--out"), pdf},
+                true);
+        QVERIFY2(r.exitCode == 0, r.err.constData());
+        QVERIFY(r.out.contains("2 charts"));
+        QFile pdfFile(pdf);
+        QVERIFY(pdfFile.open(QIODevice::ReadOnly));
+        QVERIFY(pdfFile.read(5).startsWith("%PDF-"));
+
+        QCOMPARE(run({QStringLiteral("chart"), QStringLiteral("--metric"), key,
+                      QStringLiteral("--out"), m_dir.filePath(QStringLiteral("x.bmp"))},
+                     true)
+                     .exitCode,
+                 2);
+        QCOMPARE(run({QStringLiteral("chart"), QStringLiteral("--metric"),
+                      QStringLiteral("no/such"), QStringLiteral("--out"), png},
+                     true)
+                     .exitCode,
+                 1);
+    }
+
+    void screenshotOverlay() {
+        const QString png = m_dir.filePath(QStringLiteral("overlay.png"));
+        const Result r = run({QStringLiteral("screenshot"), QStringLiteral("--view"),
+                              QStringLiteral("overlay"), QStringLiteral("--out"), png,
+                              QStringLiteral("--size"), QStringLiteral("1000x700"), m_store},
+                             true);
+        QVERIFY2(r.exitCode == 0, r.err.constData());
+        QImage image;
+        QVERIFY(image.load(png, "PNG"));
+        QCOMPARE(image.size(), QSize(1000, 700));
+    }
+
     void helpAndVersion() {
-        for (const QString &command : {QStringLiteral("import"), QStringLiteral("runs"),
-                                       QStringLiteral("screenshot"), QStringLiteral("demo")}) {
+        for (const QString &command :
+             {QStringLiteral("import"), QStringLiteral("runs"), QStringLiteral("screenshot"),
+              QStringLiteral("demo"), QStringLiteral("chart"), QStringLiteral("metrics")}) {
             const Result r = run({command, QStringLiteral("--help")});
             QCOMPARE(r.exitCode, 0);
             QVERIFY2(r.out.contains("runlens " + command.toUtf8()), r.out.constData());
