@@ -1,2 +1,85 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "smoothing.h"
+
+#include <algorithm>
+#include <cmath>
+#include <limits>
+
+namespace runlens::analysis {
+
+Ema::Ema(double weight)
+    : m_weight(std::isfinite(weight) ? std::clamp(weight, 0.0, 0.999) : 0.0) {
+}
+
+double Ema::add(double v) {
+    if (!std::isfinite(v))
+        return v;
+    m_last = m_last * m_weight + (1 - m_weight) * v;
+    ++m_count;
+    return m_last / (1 - std::pow(m_weight, double(m_count)));
+}
+
+double Ema::addMean(double mean, qint64 count) {
+    if (!std::isfinite(mean))
+        return mean;
+    if (count <= 0) {
+        return m_count > 0 ? m_last / (1 - std::pow(m_weight, double(m_count)))
+                           : std::numeric_limits<double>::quiet_NaN();
+    }
+    // `count` folds of the same value telescope: last·w^k + (1 - w^k)·mean.
+    const double wk = std::pow(m_weight, double(count));
+    m_last = m_last * wk + (1 - wk) * mean;
+    m_count += count;
+    return m_last / (1 - std::pow(m_weight, double(m_count)));
+}
+
+Curve emaSmooth(const Curve &in, double weight) {
+    Ema ema(weight);
+    if (ema.weight() == 0)
+        return in;
+    Curve out;
+    out.x = in.x;
+    out.y.resize(in.y.size());
+    for (size_t i = 0; i < in.y.size(); ++i)
+        out.y[i] = ema.add(in.y[i]);
+    return out;
+}
+
+Curve runningMedian(const Curve &in, int window) {
+    if (window <= 1 || in.empty())
+        return in;
+    const size_t half = size_t(window / 2); // an even window is widened by one
+    std::vector<size_t> at;                 // indices of the finite points
+    std::vector<double> values;
+    at.reserve(in.size());
+    values.reserve(in.size());
+    for (size_t i = 0; i < in.y.size(); ++i) {
+        if (std::isfinite(in.y[i])) {
+            at.push_back(i);
+            values.push_back(in.y[i]);
+        }
+    }
+
+    Curve out;
+    out.x = in.x;
+    out.y.assign(in.y.size(), std::numeric_limits<double>::quiet_NaN());
+    // The window kept sorted: one binary search and a short memmove per step, O(n·log w + n·w)
+    // with a tiny constant for the windows charts use.
+    std::vector<double> sorted;
+    sorted.reserve(2 * half + 1);
+    const size_t m = values.size();
+    size_t from = 0, to = 0; // values[from, to) are in `sorted`
+    for (size_t j = 0; j < m; ++j) {
+        const size_t wantTo = std::min(m, j + half + 1);
+        const size_t wantFrom = j > half ? j - half : 0;
+        for (; to < wantTo; ++to)
+            sorted.insert(std::upper_bound(sorted.begin(), sorted.end(), values[to]), values[to]);
+        for (; from < wantFrom; ++from)
+            sorted.erase(std::lower_bound(sorted.begin(), sorted.end(), values[from]));
+        const size_t k = sorted.size();
+        out.y[at[j]] = k % 2 ? sorted[k / 2] : 0.5 * (sorted[k / 2 - 1] + sorted[k / 2]);
+    }
+    return out;
+}
+
+} // namespace runlens::analysis
