@@ -158,12 +158,15 @@ private Q_SLOTS:
             in.x[i] = double(i);
             in.y[i] = dist(rng);
         }
-        QElapsedTimer timer;
-        timer.start();
-        const Curve out = runningMedian(in, 101);
-        const qint64 ms = timer.elapsed();
-        qInfo("runningMedian of 1M points, window 101: %lld ms", ms);
-        QCOMPARE(out.size(), in.size());
+        qint64 ms = std::numeric_limits<qint64>::max();
+        for (int round = 0; round < 3; ++round) {
+            QElapsedTimer timer;
+            timer.start();
+            const Curve out = runningMedian(in, 101);
+            ms = std::min(ms, timer.elapsed());
+            QCOMPARE(out.size(), in.size());
+        }
+        qInfo("runningMedian of 1M points, window 101: %lld ms (best of 3)", ms);
         QVERIFY2(ms < 1000, "far slower than the ~200 ms budget");
     }
 };
