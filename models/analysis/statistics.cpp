@@ -170,11 +170,10 @@ robustRange(const std::vector<const std::vector<double> *> &ys, double q, bool l
     if (values.empty())
         return std::nullopt;
     q = std::isfinite(q) ? std::clamp(q, 0.0, 0.5) : 0.0;
-    // Round both quantile positions inwards, so that a single outlier among ~1/q values is
-    // left out rather than interpolated towards.
+    // Nearest rank: a lone outlier among many values falls off, a short series keeps its ends.
     const size_t last = values.size() - 1;
-    const auto loIndex = size_t(std::ceil(q * double(last)));
-    const auto hiIndex = std::max(loIndex, size_t(std::floor((1 - q) * double(last))));
+    const auto loIndex = size_t(std::round(q * double(last)));
+    const auto hiIndex = std::max(loIndex, size_t(std::round((1 - q) * double(last))));
     std::nth_element(values.begin(), values.begin() + ptrdiff_t(loIndex), values.end());
     const double lo = values[loIndex];
     std::nth_element(values.begin() + ptrdiff_t(loIndex), values.begin() + ptrdiff_t(hiIndex),

@@ -139,12 +139,15 @@ private Q_SLOTS:
         for (int i = 0; i < 999; ++i)
             ys.push_back(i);
         ys.push_back(1e12);
-        // 1000 values; q = 0.01: positions ceil(0.01·999) = 10 and floor(0.99·999) = 989,
+        // 1000 values; q = 0.01: positions round(0.01·999) = 10 and round(0.99·999) = 989,
         // i.e. values 10 and 989; 5 % of 979 = 48.95 on each side.
         const auto r = robustRange({&ys}, 0.01, false);
         QVERIFY(r);
         QVERIFY(near(r->first, 10 - 48.95, 1e-9));
         QVERIFY(near(r->second, 989 + 48.95, 1e-9));
+        // A short series keeps its ends: round(0.01·2) = 0, round(0.99·2) = 2.
+        const std::vector<double> three{1, 3, 2};
+        QCOMPARE(*robustRange({&three}, 0.01, false), std::pair(0.9, 3.1));
         // q = 0: the full range.
         const auto full = robustRange({&ys}, 0, false);
         QVERIFY(full);
