@@ -16,7 +16,8 @@ public:
     /// Folds in one value; returns the smoothed value (v itself when not finite).
     double add(double v);
     /// Folds in `count` values whose mean is `mean` (a bucket), as if each were the mean:
-    /// last = last * w^count + (1 - w^count) * mean. Returns the smoothed value after them.
+    /// last = last * w^count + (1 - w^count) * mean. Returns the smoothed value after them
+    /// (a non-finite mean is returned and leaves the state alone; count <= 0 folds nothing).
     double addMean(double mean, qint64 count);
     [[nodiscard]] double weight() const { return m_weight; }
     [[nodiscard]] qint64 count() const { return m_count; }

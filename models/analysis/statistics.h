@@ -30,8 +30,10 @@ struct WelchResult {
 
 /// A y range for auto-ranging that ignores extreme outliers: from the q to the 1-q quantile of
 /// the finite values of all ys (only the positive ones when logScale), widened by 5 % on each
-/// side (multiplicatively on a log scale). q = 0 gives the full range. nullopt when there is no
-/// usable value. A range of zero height is widened to ±1 (±a factor of 2 on a log scale).
+/// side (multiplicatively on a log scale). Quantiles are nearest-rank (positions q·(n-1) and
+/// (1-q)·(n-1) rounded), so a lone extreme is left out once n > 1 + 1/(2q) and small series
+/// keep their full range. q = 0 gives the full range. nullopt when there is no usable value. A
+/// range of zero height is widened to ±1 (±a factor of 2 on a log scale).
 [[nodiscard]] std::optional<std::pair<double, double>>
 robustRange(const std::vector<const std::vector<double> *> &ys, double q, bool logScale);
 
