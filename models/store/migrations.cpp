@@ -3,6 +3,7 @@
 
 #include "database.h"
 #include "filescodec.h"
+#include "seriespyramid.h"
 
 #include <QCoreApplication>
 
@@ -98,6 +99,47 @@ CREATE TABLE series_tail (
 ) WITHOUT ROWID;
 )sql";
 
+// Version 5: the series pyramid (see seriespyramid.h). Raw points in pages of at most 4096 as
+// series_tail rows (series.points stays empty), a per-series index of those pages, and
+// aggregate levels of 16, 64, 256 ... points, so that a chart's slice reads about what it draws.
+constexpr const char *schemaV5 = R"sql(
+CREATE TABLE series_index (
+    series_id INTEGER PRIMARY KEY REFERENCES series (id) ON DELETE CASCADE,
+    data      BLOB NOT NULL
+);
+CREATE TABLE series_level (
+    series_id INTEGER NOT NULL REFERENCES series (id) ON DELETE CASCADE,
+    level     INTEGER NOT NULL,
+    page      INTEGER NOT NULL,
+    data      BLOB    NOT NULL,
+    PRIMARY KEY (series_id, level, page)
+) WITHOUT ROWID;
+)sql";
+
+// Rewrites every series in the v5 layout: a big old cache takes a while, once.
+bool migrateToV5(Database &db) {
+    if (!db.exec(schemaV5))
+        return false;
+    std::vector<qint64> ids;
+    {
+        Statement select(db, "SELECT id FROM series ORDER BY id");
+        if (!select.isValid())
+            return false;
+        Statement::Scope scope(select);
+        Statement::Result r;
+        while ((r = select.step()) == Statement::Result::Row)
+            ids.push_back(select.columnInt(0));
+        if (r != Statement::Result::Done)
+            return false;
+    }
+    PyramidWriter writer(db);
+    for (const qint64 id : ids) {
+        if (!writer.relayout(id))
+            return false;
+    }
+    return true;
+}
+
 bool flushFiles(Statement &insert, qint64 runId, const std::vector<FileState> &files) {
     Statement::Scope scope(insert);
     insert.bind(1, runId);
@@ -158,6 +200,7 @@ const std::vector<Migration> &Migrations::ladder() {
          [](Database &db) {
              return db.exec(schemaV4);
          }},
+        {5, migrateToV5},
     };
     return rungs;
 }
