@@ -268,20 +268,20 @@ struct SliceContext {
     std::map<size_t, core::MetricPoints> pages; ///< by page number in index.pages
 
     [[nodiscard]] qint64 total() const { return index.total(); }
-    /// Buckets of level `level` before the raw rest: ceil(covered / size).
+    /// Bucket i of a level of bucket size s holds the points [i * s, (i + 1) * s): the same
+    /// grid whether the stored levels cover them or they are summarized from raw pages now, so
+    /// a slice does not depend on when the levels were last rebuilt.
+    [[nodiscard]] qint64 bucketCount(int level) const {
+        const qint64 s = pyramid::bucketSize(level);
+        return (total() + s - 1) / s;
+    }
+    [[nodiscard]] static qint64 bucketOf(int level, qint64 p) {
+        return p / pyramid::bucketSize(level);
+    }
+    /// Buckets that hold points of the covered prefix (the last one maybe only partly).
     [[nodiscard]] qint64 prefixBuckets(int level) const {
         const qint64 s = pyramid::bucketSize(level);
         return (index.covered + s - 1) / s;
-    }
-    [[nodiscard]] qint64 bucketCount(int level) const {
-        const qint64 s = pyramid::bucketSize(level);
-        return prefixBuckets(level) + (total() - index.covered + s - 1) / s;
-    }
-    /// The bucket of `level` that holds point p: the stored levels' grid over the covered
-    /// prefix, then the same sizes again from `covered` on.
-    [[nodiscard]] qint64 bucketOf(int level, qint64 p) const {
-        const qint64 s = pyramid::bucketSize(level);
-        return p < index.covered ? p / s : prefixBuckets(level) + (p - index.covered) / s;
     }
     [[nodiscard]] qint64 xOf(const core::MetricPoint &p) const {
         return x == core::XKind::Step ? p.step : p.timeMs;
@@ -1178,15 +1178,24 @@ bool Cache::Private::buckets(SliceContext &c, int level, qint64 from, qint64 to,
             }
         }
     }
-    // The rest after the covered prefix: made from raw pages now.
-    if (to > prefix) {
-        const qint64 begin = std::max(from, prefix);
-        const qint64 pointFrom = c.index.covered + (begin - prefix) * size;
-        const qint64 pointTo = std::min(c.total(), c.index.covered + (to - prefix) * size);
+    // The points after the covered prefix: summarized from raw pages now, on the same grid. The
+    // first of them may complete the prefix's last, partial bucket.
+    const qint64 pointFrom = std::max(from * size, c.index.covered);
+    const qint64 pointTo = std::min(c.total(), to * size);
+    if (pointFrom < pointTo) {
         core::MetricPoints points;
         if (!rawPoints(c, pointFrom, pointTo, &points))
             return false;
-        const core::PointBuckets made = core::bucketize(points.data(), points.size(), size);
+        qint64 at = pointFrom;
+        size_t i = 0;
+        if (at % size != 0 && from < prefix && !out->empty()) {
+            const qint64 end = std::min(pointTo, (at / size + 1) * size);
+            core::PointBucket seam;
+            for (; at < end; ++at, ++i)
+                seam.add(points[i]);
+            out->back().merge(seam);
+        }
+        const core::PointBuckets made = core::bucketize(points.data() + i, points.size() - i, size);
         out->insert(out->end(), made.begin(), made.end());
     }
     return true;

@@ -140,7 +140,7 @@ bool SeriesIndex::decode(QByteArrayView blob, SeriesIndex *out) {
     }
     if (out->pages.empty())
         out->starts.clear();
-    return r.atEnd() && out->covered <= out->total();
+    return r.atEnd() && out->covered <= out->total() && (out->covered == 0) == (out->levels == 0);
 }
 
 // --- PyramidWriter --------------------------------------------------------------------------
