@@ -355,6 +355,9 @@ struct Cache::Private {
                    qint64 toId, RecordDecoder &dec);
 
     std::unique_ptr<PyramidWriter> pyramidWriter;
+    /// A decoded level page, kept between calls: a fresh 90 KB buffer a page is fresh memory
+    /// to fault in every time, which on a VM cost more than reading and decoding the page.
+    core::PointBuckets levelPage;
     PyramidWriter &writer() {
         if (!pyramidWriter)
             pyramidWriter = std::make_unique<PyramidWriter>(db);
@@ -1134,7 +1137,8 @@ bool Cache::Private::storedBuckets(SliceContext &c, int level, qint64 from, qint
     s.bind(2, level);
     s.bind(3, firstPage);
     s.bind(4, lastPage);
-    core::PointBuckets page;
+    core::PointBuckets &page = levelPage;
+    out->reserve(out->size() + size_t(to - from));
     qint64 expected = firstPage;
     Statement::Result r;
     while ((r = s.step()) == Statement::Result::Row) {
@@ -1294,6 +1298,7 @@ core::SeriesSlice Cache::loadSlice(qint64 runId, const QString &key, core::XKind
         return slice;
     }
     slice.exact = false;
+    slice.buckets.reserve(size_t(c.bucketOf(level, b - 1) - c.bucketOf(level, a) + 3));
     const qint64 first = std::max<qint64>(c.bucketOf(level, a) - 1, 0);
     const qint64 last = std::min(c.bucketOf(level, b - 1) + 2, c.bucketCount(level));
     if (!p.buckets(c, level, first, last, &slice.buckets))
