@@ -1,11 +1,13 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "cache.h"
 
+#include "bucketcodec.h"
 #include "database.h"
 #include "filescodec.h"
 #include "migrations.h"
 #include "recordcodec.h"
 #include "seriescodec.h"
+#include "seriespyramid.h"
 
 #include <QCoreApplication>
 #include <QDateTime>
@@ -17,6 +19,7 @@
 #include <filesystem>
 #include <iterator>
 #include <limits>
+#include <map>
 #include <sqlite3.h>
 #include <system_error>
 #include <thread>
@@ -37,9 +40,7 @@ enum class Sql {
     UpsertSource,
     UpsertRun,
     ReplaceSeries,
-    ClearSeriesTail,
     GrowSeries,
-    AppendSeriesTail,
     SeriesOfRun,
     DeleteSeries,
     UpsertFiles,
@@ -61,6 +62,9 @@ enum class Sql {
     PreviousOfSource,
     LoadSeries,
     LoadSeriesTail,
+    SliceIndex,
+    SlicePages,
+    SliceLevelPages,
     Sources,
     Problems,
     Counts,
@@ -82,18 +86,14 @@ constexpr std::array<const char *, size_t(Sql::Count_)> sqlText = {
     "experiment = excluded.experiment, status = excluded.status, deleted = excluded.deleted, "
     "start_ms = excluded.start_ms, end_ms = excluded.end_ms, config = excluded.config, "
     "tags = excluded.tags, summaries = excluded.summaries RETURNING id",
-    // ReplaceSeries
-    "INSERT INTO series (run_id, key, count, points) VALUES (?1, ?2, ?3, ?4) "
-    "ON CONFLICT (run_id, key) DO UPDATE SET count = excluded.count, points = excluded.points",
-    // ClearSeriesTail: a replaced series drops what was appended to it
-    "DELETE FROM series_tail WHERE series_id = "
-    "(SELECT id FROM series WHERE run_id = ?1 AND key = ?2)",
-    // GrowSeries: an append counts its points on the series row (no row: a new series)...
+    // ReplaceSeries: since v5 the points live in series_tail pages (PyramidWriter), the row
+    // keeps an empty blob and the count.
+    "INSERT INTO series (run_id, key, count, points) VALUES (?1, ?2, ?3, x'') "
+    "ON CONFLICT (run_id, key) DO UPDATE SET count = excluded.count, points = x'' "
+    "RETURNING id",
+    // GrowSeries: an append counts its points on the series row (no row: a new series); the
+    // PyramidWriter adds them as pages.
     "UPDATE series SET count = count + ?3 WHERE run_id = ?1 AND key = ?2 RETURNING id",
-    // AppendSeriesTail: ...and stores them as the next chunk of its tail, so an append writes
-    // only the new points (concatenating onto the blob rewrote all of it every time).
-    "INSERT INTO series_tail (series_id, seq, points) VALUES (?1, "
-    "(SELECT coalesce(max(seq), 0) + 1 FROM series_tail WHERE series_id = ?1), ?2)",
     // SeriesOfRun
     "SELECT id, key FROM series WHERE run_id = ?1",
     // DeleteSeries
@@ -143,6 +143,15 @@ constexpr std::array<const char *, size_t(Sql::Count_)> sqlText = {
     "SELECT id, points FROM series WHERE run_id = ?1 AND key = ?2",
     // LoadSeriesTail
     "SELECT points FROM series_tail WHERE series_id = ?1 ORDER BY seq",
+    // SliceIndex
+    "SELECT s.id, i.data FROM series s LEFT JOIN series_index i ON i.series_id = s.id "
+    "WHERE s.run_id = ?1 AND s.key = ?2",
+    // SlicePages
+    "SELECT seq, points FROM series_tail WHERE series_id = ?1 AND seq BETWEEN ?2 AND ?3 "
+    "ORDER BY seq",
+    // SliceLevelPages
+    "SELECT page, data FROM series_level WHERE series_id = ?1 AND level = ?2 "
+    "AND page BETWEEN ?3 AND ?4 ORDER BY page",
     // Sources
     "SELECT root FROM sources ORDER BY root",
     // Problems
@@ -249,6 +258,70 @@ private:
 
 } // namespace
 
+namespace {
+
+/// What one loadSlice call knows of its series: the index and the raw pages decoded so far.
+struct SliceContext {
+    qint64 seriesId = 0;
+    core::XKind x = core::XKind::Step;
+    SeriesIndex index;
+    std::map<size_t, core::MetricPoints> pages; ///< by page number in index.pages
+
+    [[nodiscard]] qint64 total() const { return index.total(); }
+    /// Bucket i of a level of bucket size s holds the points [i * s, (i + 1) * s): the same
+    /// grid whether the stored levels cover them or they are summarized from raw pages now, so
+    /// a slice does not depend on when the levels were last rebuilt.
+    [[nodiscard]] qint64 bucketCount(int level) const {
+        const qint64 s = pyramid::bucketSize(level);
+        return (total() + s - 1) / s;
+    }
+    [[nodiscard]] static qint64 bucketOf(int level, qint64 p) {
+        return p / pyramid::bucketSize(level);
+    }
+    /// Buckets that hold points of the covered prefix (the last one maybe only partly).
+    [[nodiscard]] qint64 prefixBuckets(int level) const {
+        const qint64 s = pyramid::bucketSize(level);
+        return (index.covered + s - 1) / s;
+    }
+    [[nodiscard]] qint64 xOf(const core::MetricPoint &p) const {
+        return x == core::XKind::Step ? p.step : p.timeMs;
+    }
+};
+
+/// The placeholder's slice of a whole series in memory: for series without an index.
+core::SeriesSlice sliceOfAll(core::MetricPoints points, core::XKind x, qint64 lo, qint64 hi) {
+    core::SeriesSlice slice;
+    slice.total = qint64(points.size());
+    const auto xOf = [x](const core::MetricPoint &p) {
+        return x == core::XKind::Step ? p.step : p.timeMs;
+    };
+    slice.sorted = std::is_sorted(points.begin(), points.end(),
+                                  [&](const auto &a, const auto &b) { return xOf(a) < xOf(b); });
+    if (!points.empty()) {
+        const auto [minIt, maxIt] =
+            std::minmax_element(points.begin(), points.end(),
+                                [&](const auto &a, const auto &b) { return xOf(a) < xOf(b); });
+        slice.xFirst = xOf(*minIt);
+        slice.xLast = xOf(*maxIt);
+    }
+    if (!slice.sorted) {
+        slice.points = std::move(points);
+        return slice;
+    }
+    auto begin = std::lower_bound(points.begin(), points.end(), lo,
+                                  [&](const core::MetricPoint &p, qint64 v) { return xOf(p) < v; });
+    auto end = std::upper_bound(begin, points.end(), hi,
+                                [&](qint64 v, const core::MetricPoint &p) { return v < xOf(p); });
+    if (begin != points.begin())
+        --begin;
+    if (end != points.end())
+        ++end;
+    slice.points.assign(begin, end);
+    return slice;
+}
+
+} // namespace
+
 struct Cache::Private {
     Database db;
     QString lastError;
@@ -280,6 +353,24 @@ struct Cache::Private {
     bool loadRunsInto(core::Runs &runs, const QString &sourceRoot, bool includeDeleted);
     bool loadRange(core::Runs &runs, const QString &sourceRoot, bool includeDeleted, qint64 fromId,
                    qint64 toId, RecordDecoder &dec);
+
+    std::unique_ptr<PyramidWriter> pyramidWriter;
+    /// A decoded level page, kept between calls: a fresh 90 KB buffer a page is fresh memory
+    /// to fault in every time, which on a VM cost more than reading and decoding the page.
+    core::PointBuckets levelPage;
+    PyramidWriter &writer() {
+        if (!pyramidWriter)
+            pyramidWriter = std::make_unique<PyramidWriter>(db);
+        return *pyramidWriter;
+    }
+
+    // loadSlice's reads; false on an SQLite error or a damaged blob.
+    bool loadPages(SliceContext &c, size_t first, size_t last);
+    bool rawPoints(SliceContext &c, qint64 from, qint64 to, core::MetricPoints *out);
+    bool lowerIndex(SliceContext &c, qint64 lo, qint64 *at);
+    bool upperIndex(SliceContext &c, qint64 hi, qint64 *at);
+    bool storedBuckets(SliceContext &c, int level, qint64 from, qint64 to, core::PointBuckets *out);
+    bool buckets(SliceContext &c, int level, qint64 from, qint64 to, core::PointBuckets *out);
 };
 
 Cache::Cache()
@@ -288,6 +379,7 @@ Cache::Cache()
 
 Cache::~Cache() {
     // Statements first: a connection closes only when its statements are finalized.
+    d->pyramidWriter.reset();
     for (Statement &s : d->statements)
         s = Statement();
     d->db.close();
@@ -461,7 +553,6 @@ qint64 Cache::writeRun(const RunUpdate &update, QString *error) {
                                << "is not in the run's metrics; not stored";
             continue;
         }
-        const QByteArray points = SeriesCodec::encode(series.points);
         if (series.append) {
             Statement &grow = p.st(Sql::GrowSeries);
             Statement::Scope growScope(grow);
@@ -472,31 +563,28 @@ qint64 Cache::writeRun(const RunUpdate &update, QString *error) {
             if (r == Statement::Result::Error)
                 return fail();
             if (r == Statement::Result::Row) {
+                // Only the new points and the last page are written (and, now and then, the
+                // levels rebuilt): see PyramidWriter::append.
                 const qint64 seriesId = grow.columnInt(0);
-                Statement &tail = p.st(Sql::AppendSeriesTail);
-                Statement::Scope tailScope(tail);
-                tail.bind(1, seriesId);
-                tail.bindBlobNoCopy(2, points);
-                if (!tail.exec())
+                grow.reset();
+                if (!p.writer().append(seriesId, series.points))
                     return fail();
                 continue;
             }
             // No such series yet: the appended points are all there is.
-        } else {
-            Statement &clear = p.st(Sql::ClearSeriesTail);
-            Statement::Scope clearScope(clear);
-            clear.bind(1, runId);
-            clear.bind(2, series.key);
-            if (!clear.exec())
-                return fail();
         }
-        Statement &s = p.st(Sql::ReplaceSeries);
-        Statement::Scope scope(s);
-        s.bind(1, runId);
-        s.bind(2, series.key);
-        s.bind(3, qint64(series.points.size()));
-        s.bindBlobNoCopy(4, points); // lives until exec() below
-        if (!s.exec())
+        qint64 seriesId = 0;
+        {
+            Statement &s = p.st(Sql::ReplaceSeries);
+            Statement::Scope scope(s);
+            s.bind(1, runId);
+            s.bind(2, series.key);
+            s.bind(3, qint64(series.points.size()));
+            if (s.step() != Statement::Result::Row)
+                return fail();
+            seriesId = s.columnInt(0);
+        }
+        if (!p.writer().replace(seriesId, series.points))
             return fail();
     }
 
@@ -932,35 +1020,289 @@ core::MetricPoints Cache::loadSeries(qint64 runId, const QString &key) const {
     return points;
 }
 
+bool Cache::Private::loadPages(SliceContext &c, size_t first, size_t last) {
+    const std::vector<PageEntry> &pages = c.index.pages;
+    while (first <= last && c.pages.count(first))
+        ++first;
+    while (last >= first && c.pages.count(last)) {
+        if (last == 0)
+            return true;
+        --last;
+    }
+    if (first > last)
+        return true;
+    Statement &s = st(Sql::SlicePages);
+    Statement::Scope scope(s);
+    s.bind(1, c.seriesId);
+    s.bind(2, pages[first].seq);
+    s.bind(3, pages[last].seq);
+    size_t at = first;
+    Statement::Result r;
+    while ((r = s.step()) == Statement::Result::Row) {
+        const qint64 seq = s.columnInt(0);
+        while (at <= last && pages[at].seq < seq)
+            ++at;
+        if (at > last || pages[at].seq != seq)
+            continue; // a row the index does not know: not ours to show
+        if (c.pages.count(at))
+            continue;
+        core::MetricPoints &points = c.pages[at];
+        points.reserve(size_t(pages[at].count));
+        if (!SeriesCodec::decode(s.columnBlob(1), &points) ||
+            qint64(points.size()) != pages[at].count)
+            return false;
+    }
+    if (r != Statement::Result::Done)
+        return false;
+    for (size_t i = first; i <= last; ++i) {
+        if (!c.pages.count(i))
+            return false; // the index names a page that is gone
+    }
+    return true;
+}
+
+bool Cache::Private::rawPoints(SliceContext &c, qint64 from, qint64 to, core::MetricPoints *out) {
+    if (from >= to)
+        return true;
+    const std::vector<qint64> &starts = c.index.starts;
+    // The page holding point `from`, and the one holding point `to - 1`.
+    const size_t first =
+        size_t(std::upper_bound(starts.begin(), starts.end(), from) - starts.begin()) - 1;
+    const size_t last =
+        size_t(std::upper_bound(starts.begin(), starts.end(), to - 1) - starts.begin()) - 1;
+    if (!loadPages(c, first, last))
+        return false;
+    out->reserve(out->size() + size_t(to - from));
+    for (size_t i = first; i <= last; ++i) {
+        const core::MetricPoints &page = c.pages[i];
+        const qint64 b = std::max(from, starts[i]) - starts[i];
+        const qint64 e = std::min(to, starts[i + 1]) - starts[i];
+        out->insert(out->end(), page.begin() + b, page.begin() + e);
+    }
+    return true;
+}
+
+bool Cache::Private::lowerIndex(SliceContext &c, qint64 lo, qint64 *at) {
+    const std::vector<PageEntry> &pages = c.index.pages;
+    const core::XKind x = c.x;
+    // The first page that reaches lo; points before it are all below lo.
+    const size_t k =
+        size_t(std::partition_point(pages.begin(), pages.end(),
+                                    [&](const PageEntry &e) { return e.lastX(x) < lo; }) -
+               pages.begin());
+    if (k == pages.size() || pages[k].firstX(x) >= lo) {
+        *at = c.index.starts[k];
+        return true;
+    }
+    if (!loadPages(c, k, k))
+        return false;
+    const core::MetricPoints &page = c.pages[k];
+    *at = c.index.starts[k] +
+          (std::lower_bound(page.begin(), page.end(), lo,
+                            [&](const core::MetricPoint &p, qint64 v) { return c.xOf(p) < v; }) -
+           page.begin());
+    return true;
+}
+
+bool Cache::Private::upperIndex(SliceContext &c, qint64 hi, qint64 *at) {
+    const std::vector<PageEntry> &pages = c.index.pages;
+    const core::XKind x = c.x;
+    const size_t k =
+        size_t(std::partition_point(pages.begin(), pages.end(),
+                                    [&](const PageEntry &e) { return e.lastX(x) <= hi; }) -
+               pages.begin());
+    if (k == pages.size() || pages[k].firstX(x) > hi) {
+        *at = c.index.starts[k];
+        return true;
+    }
+    if (!loadPages(c, k, k))
+        return false;
+    const core::MetricPoints &page = c.pages[k];
+    *at = c.index.starts[k] +
+          (std::upper_bound(page.begin(), page.end(), hi,
+                            [&](qint64 v, const core::MetricPoint &p) { return v < c.xOf(p); }) -
+           page.begin());
+    return true;
+}
+
+bool Cache::Private::storedBuckets(SliceContext &c, int level, qint64 from, qint64 to,
+                                   core::PointBuckets *out) {
+    if (from >= to)
+        return true;
+    const qint64 firstPage = from / pyramid::bucketsPerPage;
+    const qint64 lastPage = (to - 1) / pyramid::bucketsPerPage;
+    Statement &s = st(Sql::SliceLevelPages);
+    Statement::Scope scope(s);
+    s.bind(1, c.seriesId);
+    s.bind(2, level);
+    s.bind(3, firstPage);
+    s.bind(4, lastPage);
+    core::PointBuckets &page = levelPage;
+    out->reserve(out->size() + size_t(to - from));
+    qint64 expected = firstPage;
+    Statement::Result r;
+    while ((r = s.step()) == Statement::Result::Row) {
+        const qint64 number = s.columnInt(0);
+        page.clear();
+        if (number != expected || !BucketCodec::decode(s.columnBlob(1), &page))
+            return false;
+        const qint64 pageStart = number * pyramid::bucketsPerPage;
+        const qint64 b = std::max(from, pageStart) - pageStart;
+        const qint64 e = std::min(to, pageStart + qint64(page.size())) - pageStart;
+        if (b > e)
+            return false;
+        out->insert(out->end(), page.begin() + b, page.begin() + e);
+        ++expected;
+    }
+    return r == Statement::Result::Done && expected == lastPage + 1;
+}
+
+bool Cache::Private::buckets(SliceContext &c, int level, qint64 from, qint64 to,
+                             core::PointBuckets *out) {
+    const qint64 size = pyramid::bucketSize(level);
+    const qint64 prefix = c.prefixBuckets(level);
+    // The covered prefix: from the stored level, or merged from the coarsest stored one.
+    if (from < prefix) {
+        const qint64 end = std::min(to, prefix);
+        if (level < c.index.levels) {
+            if (!storedBuckets(c, level, from, end, out))
+                return false;
+        } else {
+            const int stored = c.index.levels - 1;
+            const qint64 group = size / pyramid::bucketSize(stored);
+            const qint64 finePrefix = c.prefixBuckets(stored);
+            core::PointBuckets fine;
+            if (!storedBuckets(c, stored, from * group, std::min(end * group, finePrefix), &fine))
+                return false;
+            for (size_t i = 0; i < fine.size(); i += size_t(group)) {
+                core::PointBucket b = fine[i];
+                for (size_t j = i + 1; j < std::min(fine.size(), i + size_t(group)); ++j)
+                    b.merge(fine[j]);
+                out->push_back(b);
+            }
+        }
+    }
+    // The points after the covered prefix: summarized from raw pages now, on the same grid. The
+    // first of them may complete the prefix's last, partial bucket.
+    const qint64 pointFrom = std::max(from * size, c.index.covered);
+    const qint64 pointTo = std::min(c.total(), to * size);
+    if (pointFrom < pointTo) {
+        core::MetricPoints points;
+        if (!rawPoints(c, pointFrom, pointTo, &points))
+            return false;
+        qint64 at = pointFrom;
+        size_t i = 0;
+        if (at % size != 0 && from < prefix && !out->empty()) {
+            const qint64 end = std::min(pointTo, (at / size + 1) * size);
+            core::PointBucket seam;
+            for (; at < end; ++at, ++i)
+                seam.add(points[i]);
+            out->back().merge(seam);
+        }
+        const core::PointBuckets made = core::bucketize(points.data() + i, points.size() - i, size);
+        out->insert(out->end(), made.begin(), made.end());
+    }
+    return true;
+}
+
 core::SeriesSlice Cache::loadSlice(qint64 runId, const QString &key, core::XKind x, qint64 lo,
                                    qint64 hi, int columns) const {
-    // Placeholder until the pyramid lands: reads the whole series.
-    Q_UNUSED(columns);
+    Private &p = *d;
+    p.start();
     core::SeriesSlice slice;
-    core::MetricPoints points = loadSeries(runId, key);
-    slice.total = qint64(points.size());
-    const auto xOf = [x](const core::MetricPoint &p) {
-        return x == core::XKind::Step ? p.step : p.timeMs;
+    const auto damaged = [&] {
+        p.fail(Tr::tr("The points of “%1” (run %2) in the cache “%3” are damaged; "
+                      "re-import the run.")
+                   .arg(key)
+                   .arg(runId)
+                   .arg(p.db.path()),
+               nullptr);
+        return core::SeriesSlice();
     };
-    slice.sorted = std::is_sorted(points.begin(), points.end(),
-                                  [&](const auto &a, const auto &b) { return xOf(a) < xOf(b); });
-    if (!points.empty()) {
-        slice.xFirst = xOf(points.front());
-        slice.xLast = xOf(points.back());
+    const auto failed = [&] {
+        p.fail(Tr::tr("The points of “%1” could not be read from the cache “%2”: %3.")
+                   .arg(key, p.db.path(), p.sqliteReason()),
+               nullptr);
+        return core::SeriesSlice();
+    };
+    // One snapshot for the index and the pages it names, while a writer may commit.
+    Transaction read(p.db, Transaction::Kind::Deferred);
+    if (!read.isActive())
+        return failed();
+
+    SliceContext c;
+    c.x = x;
+    {
+        Statement &s = p.st(Sql::SliceIndex);
+        Statement::Scope scope(s);
+        s.bind(1, runId);
+        s.bind(2, key);
+        switch (s.step()) {
+        case Statement::Result::Done:
+            return slice; // no such series
+        case Statement::Result::Error:
+            return failed();
+        case Statement::Result::Row:
+            break;
+        }
+        c.seriesId = s.columnInt(0);
+        if (s.isNull(1) || !SeriesIndex::decode(s.columnBlob(1), &c.index)) {
+            // No index (it should not happen after the v5 migration): slice it in memory.
+            qCWarning(lcStore) << "series" << key << "of run" << runId << "has no index";
+            return sliceOfAll(loadSeries(runId, key), x, lo, hi);
+        }
     }
+    const qint64 total = c.total();
+    slice.total = total;
+    if (total == 0)
+        return slice;
+    slice.sorted = c.index.sorted(x);
     if (!slice.sorted) {
-        slice.points = std::move(points);
+        // Rare (a resumed run logged steps again): the caller sorts all of it.
+        if (!p.rawPoints(c, 0, total, &slice.points))
+            return damaged();
+        const auto [minIt, maxIt] =
+            std::minmax_element(slice.points.begin(), slice.points.end(),
+                                [&](const core::MetricPoint &a, const core::MetricPoint &b) {
+                                    return c.xOf(a) < c.xOf(b);
+                                });
+        slice.xFirst = c.xOf(*minIt);
+        slice.xLast = c.xOf(*maxIt);
         return slice;
     }
-    auto begin = std::lower_bound(points.begin(), points.end(), lo,
-                                  [&](const core::MetricPoint &p, qint64 v) { return xOf(p) < v; });
-    auto end = std::upper_bound(begin, points.end(), hi,
-                                [&](qint64 v, const core::MetricPoint &p) { return v < xOf(p); });
-    if (begin != points.begin())
-        --begin;
-    if (end != points.end())
-        ++end;
-    slice.points.assign(begin, end);
+    slice.xFirst = c.index.pages.front().firstX(x);
+    slice.xLast = c.index.pages.back().lastX(x);
+
+    // [a, b): the points with lo <= x <= hi.
+    qint64 a = 0;
+    qint64 b = 0;
+    if (!p.lowerIndex(c, lo, &a) || !p.upperIndex(c, hi, &b))
+        return damaged();
+    b = std::max(a, b);
+    columns = std::max(columns, 1);
+
+    // The coarsest level that still gives `columns` buckets over [a, b).
+    int level = -1;
+    if (b > a) {
+        for (int l = 0; pyramid::bucketSize(l) < total * pyramid::factor; ++l) {
+            if (c.bucketOf(l, b - 1) - c.bucketOf(l, a) + 1 < columns)
+                break;
+            level = l;
+        }
+    }
+    if (level < 0) {
+        // Few points in the range: all of them, and one neighbour each side.
+        slice.exact = true;
+        if (!p.rawPoints(c, std::max<qint64>(a - 1, 0), std::min(b + 1, total), &slice.points))
+            return damaged();
+        return slice;
+    }
+    slice.exact = false;
+    slice.buckets.reserve(size_t(c.bucketOf(level, b - 1) - c.bucketOf(level, a) + 3));
+    const qint64 first = std::max<qint64>(c.bucketOf(level, a) - 1, 0);
+    const qint64 last = std::min(c.bucketOf(level, b - 1) + 2, c.bucketCount(level));
+    if (!p.buckets(c, level, first, last, &slice.buckets))
+        return damaged();
     return slice;
 }
 

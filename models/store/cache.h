@@ -107,7 +107,7 @@ public:
     /// The default location: $RUNLENS_CACHE if set, else <user cache folder>/runs.sqlite.
     static QString defaultPath();
 
-    static constexpr int schemaVersion = 4;
+    static constexpr int schemaVersion = 5;
     [[nodiscard]] int userVersion() const;
     [[nodiscard]] QString path() const;
 

@@ -3,6 +3,8 @@
 
 #include "database.h"
 #include "filescodec.h"
+#include "seriescodec.h"
+#include "seriespyramid.h"
 
 #include <QCoreApplication>
 
@@ -98,6 +100,87 @@ CREATE TABLE series_tail (
 ) WITHOUT ROWID;
 )sql";
 
+// Version 5: the series pyramid (see seriespyramid.h). Raw points in pages of at most 4096 as
+// series_tail rows (series.points stays empty), a per-series index of those pages, and
+// aggregate levels of 16, 64, 256 ... points, so that a chart's slice reads about what it draws.
+//
+// series_tail becomes a rowid table, and series_level is one: in a WITHOUT ROWID table a row is
+// its key, and SQLite reads the whole of an overflowing row (a 40 KB page) for every key
+// comparison of a lookup, which made reading one page of a 1M-point series cost milliseconds.
+constexpr const char *schemaV5 = R"sql(
+ALTER TABLE series_tail RENAME TO series_tail_v4;
+CREATE TABLE series_tail (
+    series_id INTEGER NOT NULL REFERENCES series (id) ON DELETE CASCADE,
+    seq       INTEGER NOT NULL,
+    points    BLOB    NOT NULL,
+    PRIMARY KEY (series_id, seq)
+);
+CREATE TABLE series_index (
+    series_id INTEGER PRIMARY KEY REFERENCES series (id) ON DELETE CASCADE,
+    data      BLOB NOT NULL
+);
+CREATE TABLE series_level (
+    series_id INTEGER NOT NULL REFERENCES series (id) ON DELETE CASCADE,
+    level     INTEGER NOT NULL,
+    page      INTEGER NOT NULL,
+    data      BLOB    NOT NULL,
+    PRIMARY KEY (series_id, level, page)
+);
+)sql";
+
+// Rewrites every series in the v5 layout: a big old cache takes a while, once.
+bool migrateToV5(Database &db) {
+    if (!db.exec(schemaV5))
+        return false;
+    std::vector<qint64> ids;
+    {
+        Statement select(db, "SELECT id FROM series ORDER BY id");
+        if (!select.isValid())
+            return false;
+        Statement::Scope scope(select);
+        Statement::Result r;
+        while ((r = select.step()) == Statement::Result::Row)
+            ids.push_back(select.columnInt(0));
+        if (r != Statement::Result::Done)
+            return false;
+    }
+    {
+        Statement blob(db, "SELECT points FROM series WHERE id = ?1");
+        Statement tail(db, "SELECT points FROM series_tail_v4 WHERE series_id = ?1 ORDER BY seq");
+        Statement clear(db, "UPDATE series SET points = x'' WHERE id = ?1");
+        if (!blob.isValid() || !tail.isValid() || !clear.isValid())
+            return false;
+        PyramidWriter writer(db);
+        for (const qint64 id : ids) {
+            QByteArray chunks;
+            {
+                Statement::Scope scope(blob);
+                blob.bind(1, id);
+                if (blob.step() != Statement::Result::Row)
+                    return false;
+                chunks = blob.columnBlob(0).toByteArray();
+            }
+            {
+                Statement::Scope scope(tail);
+                tail.bind(1, id);
+                Statement::Result r;
+                while ((r = tail.step()) == Statement::Result::Row)
+                    chunks += tail.columnBlob(0);
+                if (r != Statement::Result::Done)
+                    return false;
+            }
+            // A damaged blob keeps its good chunks, as loadSeries would have shown them.
+            core::MetricPoints points;
+            SeriesCodec::decode(chunks, &points);
+            Statement::Scope scope(clear);
+            clear.bind(1, id);
+            if (!clear.exec() || !writer.replace(id, points))
+                return false;
+        }
+    } // the statements end before the DROP
+    return db.exec("DROP TABLE series_tail_v4");
+}
+
 bool flushFiles(Statement &insert, qint64 runId, const std::vector<FileState> &files) {
     Statement::Scope scope(insert);
     insert.bind(1, runId);
@@ -158,6 +241,7 @@ const std::vector<Migration> &Migrations::ladder() {
          [](Database &db) {
              return db.exec(schemaV4);
          }},
+        {5, migrateToV5},
     };
     return rungs;
 }

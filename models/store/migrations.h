@@ -21,7 +21,8 @@ struct Migration {
 class Migrations final {
 public:
     /// The real ladder: version 1 (runs, series, files), version 2 (sources, problems)
-    /// and version 3 (file fingerprints as one blob per run in run_files).
+    /// version 3 (file fingerprints as one blob per run in run_files), version 4 (appended
+    /// points in series_tail) and version 5 (the series pyramid: pages, index, levels).
     static const std::vector<Migration> &ladder();
 
     /// Climbs db from its user_version to the last rung of ladder, each rung in its own

@@ -56,7 +56,7 @@ private slots:
         std::unique_ptr<Cache> cache = Cache::open(path, &error);
         QVERIFY2(cache, qPrintable(error));
         QCOMPARE(cache->userVersion(), Cache::schemaVersion);
-        QCOMPARE(Cache::schemaVersion, 4);
+        QCOMPARE(Cache::schemaVersion, 5);
 
         // Version 2 registered the sources that already had runs.
         QCOMPARE(cache->sources(), QStringList({QStringLiteral("/data/experiments"),
@@ -96,6 +96,34 @@ private slots:
         QCOMPARE(loss,
                  (core::MetricPoints{
                      {0, 1700000001000, 2.5}, {1, 1700000002000, 1.25}, {2, 1700000003000, 0.75}}));
+        {
+            // Version 5 laid the series out as pages with an index: slices read from them.
+            const core::SeriesSlice all =
+                cache->loadSlice(a.id, QStringLiteral("loss"), core::XKind::Step, 0, 2, 1600);
+            QCOMPARE(all.total, qint64(3));
+            QVERIFY(all.sorted);
+            QVERIFY(all.exact);
+            QCOMPARE(all.points, loss);
+            QCOMPARE(all.xFirst, qint64(0));
+            QCOMPARE(all.xLast, qint64(2));
+            const core::SeriesSlice mid =
+                cache->loadSlice(a.id, QStringLiteral("loss"), core::XKind::Time, 1700000002000,
+                                 1700000002000, 1600);
+            QCOMPARE(mid.points, loss); // the point and one neighbour each side
+            QCOMPARE(mid.xFirst, qint64(1700000001000));
+            const core::SeriesSlice left =
+                cache->loadSlice(a.id, QStringLiteral("loss"), core::XKind::Step, -10, 0, 1600);
+            QCOMPARE(left.points, core::MetricPoints(loss.begin(), loss.begin() + 2));
+            QCOMPARE(
+                cache->loadSlice(a.id, QStringLiteral("nope"), core::XKind::Step, 0, 2, 10).total,
+                qint64(0));
+            Database db;
+            QVERIFY(db.open(path));
+            QCOMPARE(db.queryInt("SELECT count(*) FROM series_index").value_or(-1), qint64(3));
+            QCOMPARE(
+                db.queryInt("SELECT count(*) FROM series WHERE length(points) > 0").value_or(-1),
+                qint64(0));
+        }
         const Cache::Counts counts = cache->counts();
         QCOMPARE(counts.runs, qint64(3));
         QCOMPARE(counts.series, qint64(3));
@@ -181,7 +209,7 @@ private slots:
         QString error;
         std::unique_ptr<Cache> cache = Cache::open(path, &error);
         QVERIFY2(cache, qPrintable(error));
-        QCOMPARE(cache->userVersion(), 4);
+        QCOMPARE(cache->userVersion(), Cache::schemaVersion);
         QCOMPARE(cache->loadRuns().size(), size_t(3));
     }
 
@@ -214,7 +242,7 @@ INSERT INTO files VALUES (5, 'params/résumé', 12, 1, 1, 12);
         QString error;
         std::unique_ptr<Cache> cache = Cache::open(path, &error);
         QVERIFY2(cache, qPrintable(error));
-        QCOMPARE(cache->userVersion(), 4);
+        QCOMPARE(cache->userVersion(), Cache::schemaVersion);
 
         const QHash<QString, PreviousRun> s = cache->loadPrevious(QStringLiteral("/s"));
         QCOMPARE(s.size(), 2);
