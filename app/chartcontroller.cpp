@@ -40,6 +40,15 @@ QString defaultMetric(const QStringList &keys) {
     return keys.isEmpty() ? QString() : keys.front();
 }
 
+// "812", "64,000", "1.2 M", "100 M": a point count at a glance.
+QString compactCount(qint64 n) {
+    const QLocale locale;
+    if (n < 1000000)
+        return locale.toString(n);
+    const double m = double(n) / 1e6;
+    return ChartController::tr("%1 M").arg(locale.toString(m, 'f', m < 10 ? 1 : 0));
+}
+
 QString formatNumber(double v) {
     return QLocale().toString(v, 'g', 4);
 }
@@ -282,12 +291,8 @@ void ChartController::onLoaded(const analysis::ChartData &data) {
     plot->setGroups(std::move(groups));
     plot->setRuns(std::move(runs));
     const QLocale locale;
-    QString subtitle =
-        tr("%n run(s) · %1 points · %2 drawn", nullptr, int(data.series.size()))
-            .arg(locale.formattedDataSize(total, 1, QLocale::DataSizeTraditionalFormat)
-                     .remove(u'B')
-                     .trimmed(),
-                 locale.toString(drawn));
+    QString subtitle = tr("%n run(s) · %1 points · %2 drawn", nullptr, int(data.series.size()))
+                           .arg(compactCount(total), locale.toString(drawn));
     if (!data.error.isEmpty())
         subtitle += QStringLiteral(" · ") + data.error;
     plot->setSubtitle(subtitle);

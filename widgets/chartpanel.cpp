@@ -63,7 +63,8 @@ ChartPanel::ChartPanel(QWidget *parent)
     bar->addWidget(new QLabel(tr("X:"), this));
     m_xAxis = new QComboBox(this);
     m_xAxis->setToolTip(tr("What the x axis shows"));
-    m_xAxis->setSizeAdjustPolicy(QComboBox::AdjustToContents);
+    m_xAxis->setSizeAdjustPolicy(QComboBox::AdjustToMinimumContentsLengthWithIcon);
+    m_xAxis->setMinimumContentsLength(12);
     bar->addWidget(m_xAxis);
     updateXAxisChoices();
     connect(m_xAxis, &QComboBox::currentIndexChanged, this, [this] { Q_EMIT specChanged(); });
@@ -109,10 +110,16 @@ ChartPanel::ChartPanel(QWidget *parent)
     });
     updateSmoothingControls();
 
-    bar->addSpacing(8);
+    bar->addStretch(1);
+    outer->addLayout(bar);
+
+    // Second row: grouping, the run limit, export.
+    bar = new QHBoxLayout;
+    bar->setSpacing(6);
     bar->addWidget(new QLabel(tr("Group:"), this));
     m_groupBy = new QComboBox(this);
-    m_groupBy->setSizeAdjustPolicy(QComboBox::AdjustToContents);
+    m_groupBy->setSizeAdjustPolicy(QComboBox::AdjustToMinimumContentsLengthWithIcon);
+    m_groupBy->setMinimumContentsLength(18);
     m_groupBy->setToolTip(tr("Draw one mean curve with a band per group of runs"));
     bar->addWidget(m_groupBy);
     m_band = new QComboBox(this);
@@ -138,7 +145,14 @@ ChartPanel::ChartPanel(QWidget *parent)
     bar->addWidget(m_limit);
     connect(m_limit, &QSpinBox::valueChanged, this, &ChartPanel::runLimitChanged);
 
-    bar->addStretch(1);
+    bar->addSpacing(12);
+    m_status = new QLabel(this);
+    QPalette sp = m_status->palette();
+    sp.setColor(QPalette::WindowText, sp.color(QPalette::PlaceholderText));
+    m_status->setPalette(sp);
+    m_status->setMinimumWidth(0);
+    m_status->setSizePolicy(QSizePolicy::Ignored, QSizePolicy::Preferred);
+    bar->addWidget(m_status, 1);
     m_export = new QToolButton(this);
     m_export->setText(tr("Export"));
     m_export->setPopupMode(QToolButton::InstantPopup);
@@ -148,13 +162,8 @@ ChartPanel::ChartPanel(QWidget *parent)
                           &ChartPanel::saveChartAs);
     m_export->setMenu(exportMenu);
     bar->addWidget(m_export);
-    outer->addLayout(bar);
 
-    m_status = new QLabel(this);
-    QPalette sp = m_status->palette();
-    sp.setColor(QPalette::WindowText, sp.color(QPalette::PlaceholderText));
-    m_status->setPalette(sp);
-    outer->addWidget(m_status);
+    outer->addLayout(bar);
 
     m_scroll = new QScrollArea(this);
     m_scroll->setWidgetResizable(true);
@@ -181,19 +190,23 @@ ChartPanel::ChartPanel(QWidget *parent)
     m_compareWhat->addItem(tr("best"), int(analysis::CompareWhat::Best));
     cmp->addWidget(m_compareWhat);
     m_compareMetric = new QComboBox(m_compare);
-    m_compareMetric->setSizeAdjustPolicy(QComboBox::AdjustToContents);
+    m_compareMetric->setSizeAdjustPolicy(QComboBox::AdjustToMinimumContentsLengthWithIcon);
+    m_compareMetric->setMinimumContentsLength(14);
     cmp->addWidget(m_compareMetric);
     cmp->addWidget(new QLabel(tr("of"), m_compare));
     m_compareA = new QComboBox(m_compare);
-    m_compareA->setSizeAdjustPolicy(QComboBox::AdjustToContents);
+    m_compareA->setSizeAdjustPolicy(QComboBox::AdjustToMinimumContentsLengthWithIcon);
+    m_compareA->setMinimumContentsLength(14);
     cmp->addWidget(m_compareA);
     cmp->addWidget(new QLabel(tr("vs"), m_compare));
     m_compareB = new QComboBox(m_compare);
-    m_compareB->setSizeAdjustPolicy(QComboBox::AdjustToContents);
+    m_compareB->setSizeAdjustPolicy(QComboBox::AdjustToMinimumContentsLengthWithIcon);
+    m_compareB->setMinimumContentsLength(14);
     cmp->addWidget(m_compareB);
     m_compareText = new QLabel(m_compare);
     m_compareText->setTextFormat(Qt::RichText);
     m_compareText->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    m_compareText->setWordWrap(true);
     cmp->addWidget(m_compareText, 1);
     for (QComboBox *c : {m_compareWhat, m_compareMetric, m_compareA, m_compareB})
         connect(c, &QComboBox::currentIndexChanged, this, &ChartPanel::comparisonChanged);

@@ -1,7 +1,6 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "runcolors.h"
 
-#include <QHash>
 #include <array>
 
 namespace runlens::widgets {
@@ -23,8 +22,14 @@ QColor paletteColor(int i) {
 
 QColor runColor(const QString &runKey) {
     // 48 colours: each hue of the palette as it is, a little darker and a little lighter, so
-    // that two of a handful of runs rarely share one. qHash with a fixed seed is deterministic.
-    const size_t h = qHash(runKey, 0x5eed);
+    // that two of a handful of runs rarely share one. FNV-1a over the UTF-16 code units: the
+    // same in every process and Qt version (qHash is not).
+    quint64 h = 14695981039346656037ull;
+    for (const QChar c : runKey) {
+        h ^= c.unicode();
+        h *= 1099511628211ull;
+    }
+    h ^= h >> 29;
     const QColor base = paletteColor(int(h % palette.size()));
     switch ((h / palette.size()) % 3) {
     case 1:

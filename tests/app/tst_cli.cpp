@@ -329,7 +329,7 @@ private Q_SLOTS:
                  QStringLiteral("--out"), pdf},
                 true);
         QVERIFY2(r.exitCode == 0, r.err.constData());
-        QVERIFY(r.out.contains("2 charts"));
+        QVERIFY2(r.out.contains("2 chart"), r.out.constData());
         QFile pdfFile(pdf);
         QVERIFY(pdfFile.open(QIODevice::ReadOnly));
         QVERIFY(pdfFile.read(5).startsWith("%PDF-"));
