@@ -27,12 +27,6 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Compare machine-learning experiment runs.
-
-Subcommands (each with --help): import, runs, screenshot, demo.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Show deleted runs too.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -219,10 +213,6 @@ Subcommands (each with --help): import, runs, screenshot, demo.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>What to show: table.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>view</source>
         <translation type="unfinished"></translation>
     </message>
@@ -248,10 +238,6 @@ Subcommands (each with --help): import, runs, screenshot, demo.</source>
     </message>
     <message>
         <source>--out FILE.png is required.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Unknown view “%1”: only “table” exists so far.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -288,6 +274,276 @@ Subcommands (each with --help): import, runs, screenshot, demo.</source>
     </message>
     <message>
         <source>Wrote a demo results folder to %1 (%2): %3 runs, %4 metrics × %5 steps, %6 params (seed %7).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Compare machine-learning experiment runs.
+
+Subcommands (each with --help): import, runs, screenshot, demo, chart, metrics.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Invalid filter “%1”: %2 at character %3.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No cached run has the id, uid or name “%1”.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Write charts of cached runs&apos; metrics to a PNG, PDF or SVG file.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Which runs: all, filter:EXPR, or a comma-separated list of run ids, uids or names.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>selector</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A metric to chart (repeat for a grid).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The x axis: step, time, relative, or metric:KEY (default step).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>axis</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Exponential smoothing weight, 0 to 0.999 (as in TensorBoard).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>weight</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Group runs by a field (params.lr, tags.model; * for all params but seeds) and draw group means with ±std bands.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>field</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The group band: std, ci95, minmax or none.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>band</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Logarithmic y axis.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Size of one chart (default 1000x600).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Resolution of a PNG (default 96).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The chart title (default: the metric).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>text</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The file to write: .png, .pdf or .svg.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>--out FILE.png|.pdf|.svg is required.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>“%1”: the output must end in .png, .pdf or .svg.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Name at least one --metric KEY.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>--size wants WIDTHxHEIGHT, e.g. 1000x600, not “%1”.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>--dpi wants a number from 24 to 1200.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>--x wants step, time, relative or metric:KEY, not “%1”.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>--smooth wants a weight from 0 to 0.999.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>--band wants std, ci95, minmax or none.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No run matches “%1”.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>None of the %n chosen run(s) has the metric “%1”.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n run(s)</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Wrote %1: %n chart(s) of %2 run(s).</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Print the raw points of a cached run&apos;s metrics.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Only this metric (repeatable; default: every metric).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>csv (default) or json.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A run id, uid or name.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>RUN</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Name exactly one RUN (its id, uid or name).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Unknown format “%1”: use csv or json.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>“%1” names %2 runs; name one.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Run “%1” has no metric “%2”.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>What to show: table, or overlay (the charts below the table).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>overlay: a metric to chart (repeatable).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>overlay: x axis: step, time or relative.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>overlay: EMA smoothing weight (0–0.999).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>overlay: group runs by a field (params.lr; * for all params but seeds).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>overlay: logarithmic y axis.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>overlay: select the first N rows (charts just those).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Unknown view “%1”: use table or overlay.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>runlens::analysis::RunGroups</name>
+    <message>
+        <source>all runs</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>runlens::app::ChartController</name>
+    <message>
+        <source>%1 M</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>Charting the %n selected run(s).</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Charting %n filtered run(s); select two or more rows to chart just those.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n run(s) · %1 points · %2 drawn</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Choose two different groups.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Needs at least two runs with a value in each group (have %1 and %2).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>no significant difference</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>B is better</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A is better</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>B − A = &lt;b&gt;%1&lt;/b&gt; (95 % CI %2 … %3), p = &lt;b&gt;%4&lt;/b&gt; · Welch t = %5, df = %6 · n = %7 vs %8 · &lt;i&gt;%9&lt;/i&gt;</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -426,6 +682,14 @@ Subcommands (each with --help): import, runs, screenshot, demo.</source>
             <numerusform>· %n live</numerusform>
             <numerusform>· %n live</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>Charts</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Charts</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -1158,6 +1422,180 @@ Subcommands (each with --help): import, runs, screenshot, demo.</source>
     </message>
 </context>
 <context>
+    <name>runlens::widgets::ChartPanel</name>
+    <message>
+        <source>Metrics…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choose the metrics to chart; several give a grid of charts</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>X:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>What the x axis shows</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Log y</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Logarithmic y axis</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ignore outliers</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Fit the y axis to the 0.5–99.5 % quantiles of what is shown</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Smoothing:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>None</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Exponential (EMA)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Running median</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Group:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Draw one mean curve with a band per group of runs</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>± std</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>95 % CI</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>min–max</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>no band</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Limit:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>With no run selected, chart the first this many filtered runs</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Export</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Copy Chart</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Save Chart As…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choose a metric to chart (Metrics…), then select runs in the table.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Compare</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>final</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>best</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>of</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>vs</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No grouping</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>All params but seeds</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Step</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Wall time</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Relative time</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Smoothing weight, as in TensorBoard</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Window of the running median, in points</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n pt</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Search metrics</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>There is no chart to save.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The chart could not be written to “%1”.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Save Chart</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>PNG image (*.png);;PDF document (*.pdf);;SVG drawing (*.svg)</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>runlens::widgets::ColumnChooser</name>
     <message>
         <source>Attributes</source>
@@ -1271,6 +1709,69 @@ Ctrl+F focuses the filter, Escape clears it, Up/Down walk the history.</source>
     </message>
     <message>
         <source>Import Problems (%1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>runlens::widgets::MetricOverlayPlot</name>
+    <message>
+        <source>Step</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Wall time</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Time since start (h:m:s)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 (%n run(s))</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n more run(s) not in the legend</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 (mean of %n)</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>step %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1:%2:%3 since start</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>… %n more</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Chart made with RunLens</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>“%1”: unknown chart format “%2”; use .png, .pdf or .svg.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The chart could not be written to “%1”.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
