@@ -282,271 +282,273 @@
         <source>Compare machine-learning experiment runs.
 
 Subcommands (each with --help): import, runs, screenshot, demo, chart, metrics.</source>
-        <translation type="unfinished"></translation>
+        <translation>Läufe von Machine-Learning-Experimenten vergleichen.
+
+Unterbefehle (jeweils mit --help): import, runs, screenshot, demo, chart, metrics.</translation>
     </message>
     <message>
         <source>Invalid filter “%1”: %2 at character %3.</source>
-        <translation type="unfinished"></translation>
+        <translation>Ungültiger Filter „%1“: %2 bei Zeichen %3.</translation>
     </message>
     <message>
         <source>No cached run has the id, uid or name “%1”.</source>
-        <translation type="unfinished"></translation>
+        <translation>Kein Lauf im Cache hat die ID, UID oder den Namen „%1“.</translation>
     </message>
     <message>
         <source>Write charts of cached runs&apos; metrics to a PNG, PDF or SVG file.</source>
-        <translation type="unfinished"></translation>
+        <translation>Diagramme der Metriken von Läufen im Cache in eine PNG-, PDF- oder SVG-Datei schreiben.</translation>
     </message>
     <message>
         <source>Which runs: all, filter:EXPR, or a comma-separated list of run ids, uids or names.</source>
-        <translation type="unfinished"></translation>
+        <translation>Welche Läufe: all, filter:AUSDRUCK oder eine durch Kommas getrennte Liste von Lauf-IDs, -UIDs oder -Namen.</translation>
     </message>
     <message>
         <source>selector</source>
-        <translation type="unfinished"></translation>
+        <translation>auswahl</translation>
     </message>
     <message>
         <source>A metric to chart (repeat for a grid).</source>
-        <translation type="unfinished"></translation>
+        <translation>Eine darzustellende Metrik (für ein Raster mehrfach angeben).</translation>
     </message>
     <message>
         <source>The x axis: step, time, relative, or metric:KEY (default step).</source>
-        <translation type="unfinished"></translation>
+        <translation>Die x-Achse: step, time, relative oder metric:SCHLÜSSEL (Standard step).</translation>
     </message>
     <message>
         <source>axis</source>
-        <translation type="unfinished"></translation>
+        <translation>achse</translation>
     </message>
     <message>
         <source>Exponential smoothing weight, 0 to 0.999 (as in TensorBoard).</source>
-        <translation type="unfinished"></translation>
+        <translation>Gewicht der exponentiellen Glättung, 0 bis 0.999 (wie in TensorBoard).</translation>
     </message>
     <message>
         <source>weight</source>
-        <translation type="unfinished"></translation>
+        <translation>gewicht</translation>
     </message>
     <message>
         <source>Group runs by a field (params.lr, tags.model; * for all params but seeds) and draw group means with ±std bands.</source>
-        <translation type="unfinished"></translation>
+        <translation>Läufe nach einem Feld gruppieren (params.lr, tags.model; * für alle Parameter außer Startwerten) und Gruppenmittelwerte mit ±Std.-Abw.-Bändern zeichnen.</translation>
     </message>
     <message>
         <source>field</source>
-        <translation type="unfinished"></translation>
+        <translation>feld</translation>
     </message>
     <message>
         <source>The group band: std, ci95, minmax or none.</source>
-        <translation type="unfinished"></translation>
+        <translation>Das Band der Gruppen: std, ci95, minmax oder none.</translation>
     </message>
     <message>
         <source>band</source>
-        <translation type="unfinished"></translation>
+        <translation>band</translation>
     </message>
     <message>
         <source>Logarithmic y axis.</source>
-        <translation type="unfinished"></translation>
+        <translation>Logarithmische y-Achse.</translation>
     </message>
     <message>
         <source>Size of one chart (default 1000x600).</source>
-        <translation type="unfinished"></translation>
+        <translation>Größe eines Diagramms (Standard 1000x600).</translation>
     </message>
     <message>
         <source>Resolution of a PNG (default 96).</source>
-        <translation type="unfinished"></translation>
+        <translation>Auflösung einer PNG-Datei (Standard 96).</translation>
     </message>
     <message>
         <source>The chart title (default: the metric).</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Diagrammtitel (Standard: die Metrik).</translation>
     </message>
     <message>
         <source>text</source>
-        <translation type="unfinished"></translation>
+        <translation>text</translation>
     </message>
     <message>
         <source>The file to write: .png, .pdf or .svg.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die zu schreibende Datei: .png, .pdf oder .svg.</translation>
     </message>
     <message>
         <source>--out FILE.png|.pdf|.svg is required.</source>
-        <translation type="unfinished"></translation>
+        <translation>--out DATEI.png|.pdf|.svg ist erforderlich.</translation>
     </message>
     <message>
         <source>“%1”: the output must end in .png, .pdf or .svg.</source>
-        <translation type="unfinished"></translation>
+        <translation>„%1“: Die Ausgabedatei muss auf .png, .pdf oder .svg enden.</translation>
     </message>
     <message>
         <source>Name at least one --metric KEY.</source>
-        <translation type="unfinished"></translation>
+        <translation>Geben Sie mindestens ein --metric SCHLÜSSEL an.</translation>
     </message>
     <message>
         <source>--size wants WIDTHxHEIGHT, e.g. 1000x600, not “%1”.</source>
-        <translation type="unfinished">--size erwartet BREITExHÖHE, z. B. 1400x800, nicht „%1“. {1000x?} {600,?} {1”?}</translation>
+        <translation>--size erwartet BREITExHÖHE, z. B. 1000x600, nicht „%1“.</translation>
     </message>
     <message>
         <source>--dpi wants a number from 24 to 1200.</source>
-        <translation type="unfinished"></translation>
+        <translation>--dpi erwartet eine Zahl von 24 bis 1200.</translation>
     </message>
     <message>
         <source>--x wants step, time, relative or metric:KEY, not “%1”.</source>
-        <translation type="unfinished"></translation>
+        <translation>--x erwartet step, time, relative oder metric:SCHLÜSSEL, nicht „%1“.</translation>
     </message>
     <message>
         <source>--smooth wants a weight from 0 to 0.999.</source>
-        <translation type="unfinished"></translation>
+        <translation>--smooth erwartet ein Gewicht von 0 bis 0.999.</translation>
     </message>
     <message>
         <source>--band wants std, ci95, minmax or none.</source>
-        <translation type="unfinished"></translation>
+        <translation>--band erwartet std, ci95, minmax oder none.</translation>
     </message>
     <message>
         <source>No run matches “%1”.</source>
-        <translation type="unfinished"></translation>
+        <translation>Kein Lauf passt zu „%1“.</translation>
     </message>
     <message numerus="yes">
         <source>None of the %n chosen run(s) has the metric “%1”.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>Kein Lauf (%n gewählt) hat die Metrik „%1“.</numerusform>
+            <numerusform>Keiner der %n gewählten Läufe hat die Metrik „%1“.</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>%n run(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n Lauf</numerusform>
+            <numerusform>%n Läufe</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>Wrote %1: %n chart(s) of %2 run(s).</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%1 geschrieben: %n Diagramm (Läufe: %2).</numerusform>
+            <numerusform>%1 geschrieben: %n Diagramme (Läufe: %2).</numerusform>
         </translation>
     </message>
     <message>
         <source>Print the raw points of a cached run&apos;s metrics.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Rohdatenpunkte der Metriken eines Laufs im Cache ausgeben.</translation>
     </message>
     <message>
         <source>Only this metric (repeatable; default: every metric).</source>
-        <translation type="unfinished"></translation>
+        <translation>Nur diese Metrik (mehrfach angebbar; Standard: alle Metriken).</translation>
     </message>
     <message>
         <source>csv (default) or json.</source>
-        <translation type="unfinished"></translation>
+        <translation>csv (Standard) oder json.</translation>
     </message>
     <message>
         <source>A run id, uid or name.</source>
-        <translation type="unfinished"></translation>
+        <translation>Eine Lauf-ID, -UID oder ein Laufname.</translation>
     </message>
     <message>
         <source>RUN</source>
-        <translation type="unfinished"></translation>
+        <translation>LAUF</translation>
     </message>
     <message>
         <source>Name exactly one RUN (its id, uid or name).</source>
-        <translation type="unfinished"></translation>
+        <translation>Geben Sie genau einen LAUF an (seine ID, UID oder seinen Namen).</translation>
     </message>
     <message>
         <source>Unknown format “%1”: use csv or json.</source>
-        <translation type="unfinished"></translation>
+        <translation>Unbekanntes Format „%1“: csv oder json verwenden.</translation>
     </message>
     <message>
         <source>“%1” names %2 runs; name one.</source>
-        <translation type="unfinished"></translation>
+        <translation>„%1“ bezeichnet %2 Läufe; geben Sie einen an.</translation>
     </message>
     <message>
         <source>Run “%1” has no metric “%2”.</source>
-        <translation type="unfinished"></translation>
+        <translation>Lauf „%1“ hat keine Metrik „%2“.</translation>
     </message>
     <message>
         <source>What to show: table, or overlay (the charts below the table).</source>
-        <translation type="unfinished"></translation>
+        <translation>Was angezeigt wird: table oder overlay (die Diagramme unter der Tabelle).</translation>
     </message>
     <message>
         <source>overlay: a metric to chart (repeatable).</source>
-        <translation type="unfinished"></translation>
+        <translation>overlay: eine darzustellende Metrik (mehrfach angebbar).</translation>
     </message>
     <message>
         <source>overlay: x axis: step, time or relative.</source>
-        <translation type="unfinished"></translation>
+        <translation>overlay: x-Achse: step, time oder relative.</translation>
     </message>
     <message>
         <source>overlay: EMA smoothing weight (0–0.999).</source>
-        <translation type="unfinished"></translation>
+        <translation>overlay: Gewicht der EMA-Glättung (0–0.999).</translation>
     </message>
     <message>
         <source>overlay: group runs by a field (params.lr; * for all params but seeds).</source>
-        <translation type="unfinished"></translation>
+        <translation>overlay: Läufe nach einem Feld gruppieren (params.lr; * für alle Parameter außer Startwerten).</translation>
     </message>
     <message>
         <source>overlay: logarithmic y axis.</source>
-        <translation type="unfinished"></translation>
+        <translation>overlay: logarithmische y-Achse.</translation>
     </message>
     <message>
         <source>overlay: select the first N rows (charts just those).</source>
-        <translation type="unfinished"></translation>
+        <translation>overlay: die ersten N Zeilen auswählen (nur diese werden dargestellt).</translation>
     </message>
     <message>
         <source>Unknown view “%1”: use table or overlay.</source>
-        <translation type="unfinished"></translation>
+        <translation>Unbekannte Ansicht „%1“: table oder overlay verwenden.</translation>
     </message>
 </context>
 <context>
     <name>runlens::analysis::RunGroups</name>
     <message>
         <source>all runs</source>
-        <translation type="unfinished"></translation>
+        <translation>alle Läufe</translation>
     </message>
 </context>
 <context>
     <name>runlens::app::ChartController</name>
     <message>
         <source>%1 M</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 Mio.</translation>
     </message>
     <message numerus="yes">
         <source>Charting the %n selected run(s).</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n ausgewählter Lauf wird dargestellt.</numerusform>
+            <numerusform>Die %n ausgewählten Läufe werden dargestellt.</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>Charting %n filtered run(s); select two or more rows to chart just those.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n gefilterter Lauf wird dargestellt; wählen Sie zwei oder mehr Zeilen aus, um nur diese darzustellen.</numerusform>
+            <numerusform>%n gefilterte Läufe werden dargestellt; wählen Sie zwei oder mehr Zeilen aus, um nur diese darzustellen.</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>%n run(s) · %1 points · %2 drawn</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n Lauf · %1 Punkte · %2 gezeichnet</numerusform>
+            <numerusform>%n Läufe · %1 Punkte · %2 gezeichnet</numerusform>
         </translation>
     </message>
     <message>
         <source>Choose two different groups.</source>
-        <translation type="unfinished"></translation>
+        <translation>Wählen Sie zwei verschiedene Gruppen.</translation>
     </message>
     <message>
         <source>Needs at least two runs with a value in each group (have %1 and %2).</source>
-        <translation type="unfinished"></translation>
+        <translation>Erfordert mindestens zwei Läufe mit einem Wert in jeder Gruppe (vorhanden: %1 und %2).</translation>
     </message>
     <message>
         <source>no significant difference</source>
-        <translation type="unfinished"></translation>
+        <translation>kein signifikanter Unterschied</translation>
     </message>
     <message>
         <source>B is better</source>
-        <translation type="unfinished"></translation>
+        <translation>B ist besser</translation>
     </message>
     <message>
         <source>A is better</source>
-        <translation type="unfinished"></translation>
+        <translation>A ist besser</translation>
     </message>
     <message>
         <source>B − A = &lt;b&gt;%1&lt;/b&gt; (95 % CI %2 … %3), p = &lt;b&gt;%4&lt;/b&gt; · Welch t = %5, df = %6 · n = %7 vs %8 · &lt;i&gt;%9&lt;/i&gt;</source>
-        <translation type="unfinished"></translation>
+        <translation>B − A = &lt;b&gt;%1&lt;/b&gt; (95-%-KI %2 … %3), p = &lt;b&gt;%4&lt;/b&gt; · Welch-t = %5, FG = %6 · n = %7 vs. %8 · &lt;i&gt;%9&lt;/i&gt;</translation>
     </message>
 </context>
 <context>
@@ -687,11 +689,11 @@ Subcommands (each with --help): import, runs, screenshot, demo, chart, metrics.<
     </message>
     <message>
         <source>Charts</source>
-        <translation type="unfinished"></translation>
+        <translation>Diagramme</translation>
     </message>
     <message>
         <source>&amp;Charts</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Diagramme</translation>
     </message>
 </context>
 <context>
@@ -1427,174 +1429,174 @@ Subcommands (each with --help): import, runs, screenshot, demo, chart, metrics.<
     <name>runlens::widgets::ChartPanel</name>
     <message>
         <source>Metrics…</source>
-        <translation type="unfinished"></translation>
+        <translation>Metriken…</translation>
     </message>
     <message>
         <source>Choose the metrics to chart; several give a grid of charts</source>
-        <translation type="unfinished"></translation>
+        <translation>Die darzustellenden Metriken wählen; mehrere ergeben ein Raster von Diagrammen</translation>
     </message>
     <message>
         <source>X:</source>
-        <translation type="unfinished"></translation>
+        <translation>X:</translation>
     </message>
     <message>
         <source>What the x axis shows</source>
-        <translation type="unfinished"></translation>
+        <translation>Was die x-Achse zeigt</translation>
     </message>
     <message>
         <source>Log y</source>
-        <translation type="unfinished"></translation>
+        <translation>Log. y</translation>
     </message>
     <message>
         <source>Logarithmic y axis</source>
-        <translation type="unfinished"></translation>
+        <translation>Logarithmische y-Achse</translation>
     </message>
     <message>
         <source>Ignore outliers</source>
-        <translation type="unfinished"></translation>
+        <translation>Ausreißer ignorieren</translation>
     </message>
     <message>
         <source>Fit the y axis to the 0.5–99.5 % quantiles of what is shown</source>
-        <translation type="unfinished"></translation>
+        <translation>Die y-Achse an die 0,5–99,5-%-Quantile des Angezeigten anpassen</translation>
     </message>
     <message>
         <source>Smoothing:</source>
-        <translation type="unfinished"></translation>
+        <translation>Glättung:</translation>
     </message>
     <message>
         <source>None</source>
-        <translation type="unfinished"></translation>
+        <translation>Keine</translation>
     </message>
     <message>
         <source>Exponential (EMA)</source>
-        <translation type="unfinished"></translation>
+        <translation>Exponentiell (EMA)</translation>
     </message>
     <message>
         <source>Running median</source>
-        <translation type="unfinished"></translation>
+        <translation>Gleitender Median</translation>
     </message>
     <message>
         <source>Group:</source>
-        <translation type="unfinished"></translation>
+        <translation>Gruppe:</translation>
     </message>
     <message>
         <source>Draw one mean curve with a band per group of runs</source>
-        <translation type="unfinished"></translation>
+        <translation>Je Gruppe von Läufen eine Mittelwertkurve mit Band zeichnen</translation>
     </message>
     <message>
         <source>± std</source>
-        <translation type="unfinished"></translation>
+        <translation>± Std.-Abw.</translation>
     </message>
     <message>
         <source>95 % CI</source>
-        <translation type="unfinished"></translation>
+        <translation>95-%-KI</translation>
     </message>
     <message>
         <source>min–max</source>
-        <translation type="unfinished"></translation>
+        <translation>Min–Max</translation>
     </message>
     <message>
         <source>no band</source>
-        <translation type="unfinished"></translation>
+        <translation>kein Band</translation>
     </message>
     <message>
         <source>Limit:</source>
-        <translation type="unfinished"></translation>
+        <translation>Limit:</translation>
     </message>
     <message>
         <source>With no run selected, chart the first this many filtered runs</source>
-        <translation type="unfinished"></translation>
+        <translation>Ist kein Lauf ausgewählt, so viele der ersten gefilterten Läufe darstellen</translation>
     </message>
     <message>
         <source>Export</source>
-        <translation type="unfinished"></translation>
+        <translation>Exportieren</translation>
     </message>
     <message>
         <source>&amp;Copy Chart</source>
-        <translation type="unfinished"></translation>
+        <translation>Diagramm &amp;kopieren</translation>
     </message>
     <message>
         <source>&amp;Save Chart As…</source>
-        <translation type="unfinished"></translation>
+        <translation>Diagramm &amp;speichern unter…</translation>
     </message>
     <message>
         <source>Choose a metric to chart (Metrics…), then select runs in the table.</source>
-        <translation type="unfinished"></translation>
+        <translation>Wählen Sie eine darzustellende Metrik (Metriken…) und dann Läufe in der Tabelle aus.</translation>
     </message>
     <message>
         <source>Compare</source>
-        <translation type="unfinished"></translation>
+        <translation>Vergleich:</translation>
     </message>
     <message>
         <source>final</source>
-        <translation type="unfinished"></translation>
+        <translation>Endwert</translation>
     </message>
     <message>
         <source>best</source>
-        <translation type="unfinished"></translation>
+        <translation>Bestwert</translation>
     </message>
     <message>
         <source>of</source>
-        <translation type="unfinished"></translation>
+        <translation>von</translation>
     </message>
     <message>
         <source>vs</source>
-        <translation type="unfinished"></translation>
+        <translation>gegen</translation>
     </message>
     <message>
         <source>No grouping</source>
-        <translation type="unfinished"></translation>
+        <translation>Keine Gruppierung</translation>
     </message>
     <message>
         <source>All params but seeds</source>
-        <translation type="unfinished"></translation>
+        <translation>Alle Parameter außer Startwerten</translation>
     </message>
     <message>
         <source>Step</source>
-        <translation type="unfinished"></translation>
+        <translation>Schritt</translation>
     </message>
     <message>
         <source>Wall time</source>
-        <translation type="unfinished"></translation>
+        <translation>Uhrzeit</translation>
     </message>
     <message>
         <source>Relative time</source>
-        <translation type="unfinished"></translation>
+        <translation>Relative Zeit</translation>
     </message>
     <message>
         <source>Smoothing weight, as in TensorBoard</source>
-        <translation type="unfinished"></translation>
+        <translation>Glättungsgewicht, wie in TensorBoard</translation>
     </message>
     <message>
         <source>Window of the running median, in points</source>
-        <translation type="unfinished"></translation>
+        <translation>Fenster des gleitenden Medians, in Punkten</translation>
     </message>
     <message numerus="yes">
         <source>%n pt</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n Pkt.</numerusform>
+            <numerusform>%n Pkt.</numerusform>
         </translation>
     </message>
     <message>
         <source>Search metrics</source>
-        <translation type="unfinished"></translation>
+        <translation>Metriken suchen</translation>
     </message>
     <message>
         <source>There is no chart to save.</source>
-        <translation type="unfinished"></translation>
+        <translation>Es gibt kein Diagramm zum Speichern.</translation>
     </message>
     <message>
         <source>The chart could not be written to “%1”.</source>
-        <translation type="unfinished"></translation>
+        <translation>Das Diagramm konnte nicht nach „%1“ geschrieben werden.</translation>
     </message>
     <message>
         <source>Save Chart</source>
-        <translation type="unfinished"></translation>
+        <translation>Diagramm speichern</translation>
     </message>
     <message>
         <source>PNG image (*.png);;PDF document (*.pdf);;SVG drawing (*.svg)</source>
-        <translation type="unfinished"></translation>
+        <translation>PNG-Bild (*.png);;PDF-Dokument (*.pdf);;SVG-Zeichnung (*.svg)</translation>
     </message>
 </context>
 <context>
@@ -1719,63 +1721,63 @@ Strg+F fokussiert den Filter, Esc leert ihn, Auf/Ab blättern im Verlauf.</trans
     <name>runlens::widgets::MetricOverlayPlot</name>
     <message>
         <source>Step</source>
-        <translation type="unfinished"></translation>
+        <translation>Schritt</translation>
     </message>
     <message>
         <source>Wall time</source>
-        <translation type="unfinished"></translation>
+        <translation>Uhrzeit</translation>
     </message>
     <message>
         <source>Time since start (h:m:s)</source>
-        <translation type="unfinished"></translation>
+        <translation>Zeit seit Start (h:m:s)</translation>
     </message>
     <message numerus="yes">
         <source>%1 (%n run(s))</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%1 (%n Lauf)</numerusform>
+            <numerusform>%1 (%n Läufe)</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>%n more run(s) not in the legend</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n weiterer Lauf nicht in der Legende</numerusform>
+            <numerusform>%n weitere Läufe nicht in der Legende</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>%1 (mean of %n)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%1 (Mittelwert von %n)</numerusform>
+            <numerusform>%1 (Mittelwert von %n)</numerusform>
         </translation>
     </message>
     <message>
         <source>step %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Schritt %1</translation>
     </message>
     <message>
         <source>%1:%2:%3 since start</source>
-        <translation type="unfinished"></translation>
+        <translation>%1:%2:%3 seit Start</translation>
     </message>
     <message numerus="yes">
         <source>… %n more</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>… %n weiterer</numerusform>
+            <numerusform>… %n weitere</numerusform>
         </translation>
     </message>
     <message>
         <source>Chart made with RunLens</source>
-        <translation type="unfinished"></translation>
+        <translation>Diagramm erstellt mit RunLens</translation>
     </message>
     <message>
         <source>“%1”: unknown chart format “%2”; use .png, .pdf or .svg.</source>
-        <translation type="unfinished"></translation>
+        <translation>„%1“: unbekanntes Diagrammformat „%2“; .png, .pdf oder .svg verwenden.</translation>
     </message>
     <message>
         <source>The chart could not be written to “%1”.</source>
-        <translation type="unfinished"></translation>
+        <translation>Das Diagramm konnte nicht nach „%1“ geschrieben werden.</translation>
     </message>
 </context>
 <context>

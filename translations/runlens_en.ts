@@ -400,23 +400,23 @@ Subcommands (each with --help): import, runs, screenshot, demo, chart, metrics.<
     </message>
     <message numerus="yes">
         <source>None of the %n chosen run(s) has the metric “%1”.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>The %n chosen run does not have the metric “%1”.</numerusform>
+            <numerusform>None of the %n chosen runs has the metric “%1”.</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>%n run(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n run</numerusform>
+            <numerusform>%n runs</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>Wrote %1: %n chart(s) of %2 run(s).</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>Wrote %1: %n chart of %2 run(s).</numerusform>
+            <numerusform>Wrote %1: %n charts of %2 run(s).</numerusform>
         </translation>
     </message>
     <message>
@@ -503,23 +503,23 @@ Subcommands (each with --help): import, runs, screenshot, demo, chart, metrics.<
     </message>
     <message numerus="yes">
         <source>Charting the %n selected run(s).</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>Charting the %n selected run.</numerusform>
+            <numerusform>Charting the %n selected runs.</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>Charting %n filtered run(s); select two or more rows to chart just those.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>Charting %n filtered run; select two or more rows to chart just those.</numerusform>
+            <numerusform>Charting %n filtered runs; select two or more rows to chart just those.</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>%n run(s) · %1 points · %2 drawn</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n run · %1 points · %2 drawn</numerusform>
+            <numerusform>%n runs · %1 points · %2 drawn</numerusform>
         </translation>
     </message>
     <message>
@@ -1569,9 +1569,9 @@ Subcommands (each with --help): import, runs, screenshot, demo, chart, metrics.<
     </message>
     <message numerus="yes">
         <source>%n pt</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n pt</numerusform>
+            <numerusform>%n pts</numerusform>
         </translation>
     </message>
     <message>
@@ -1728,23 +1728,23 @@ Ctrl+F focuses the filter, Escape clears it, Up/Down walk the history.</source>
     </message>
     <message numerus="yes">
         <source>%1 (%n run(s))</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%1 (%n run)</numerusform>
+            <numerusform>%1 (%n runs)</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>%n more run(s) not in the legend</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n more run not in the legend</numerusform>
+            <numerusform>%n more runs not in the legend</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>%1 (mean of %n)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%1 (mean of %n)</numerusform>
+            <numerusform>%1 (mean of %n)</numerusform>
         </translation>
     </message>
     <message>
@@ -1757,9 +1757,9 @@ Ctrl+F focuses the filter, Escape clears it, Up/Down walk the history.</source>
     </message>
     <message numerus="yes">
         <source>… %n more</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>… %n more</numerusform>
+            <numerusform>… %n more</numerusform>
         </translation>
     </message>
     <message>
