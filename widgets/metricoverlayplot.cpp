@@ -10,6 +10,7 @@
 #include <QLocale>
 #include <QMouseEvent>
 #include <QSvgGenerator>
+#include <QTimer>
 #include <QVBoxLayout>
 #include <algorithm>
 #include <cmath>
@@ -23,6 +24,194 @@ constexpr int legendLimit = 20;     // runs named in the legend; the rest are co
 constexpr int hoverLines = 16;      // runs listed in the hover box
 constexpr int hoverPickPixels = 12; // a curve this close to the mouse is "under" it
 const QString overlayLayer = QStringLiteral("hover"); // QCustomPlot has an "overlay" already
+
+class SpanBatch;
+
+/// A run's curve. Dense data (at least one point per pixel column, which decimated data always
+/// is when zoomed out), drawn aliased and 1 pixel wide, is one vertical span per pixel column
+/// from the column's lowest to its highest value, joined to the previous column's last value:
+/// exactly the polyline's pixels. Such curves are not stroked by QPainter one by one: the
+/// SpanBatch writes all of them into one image and draws that once, many times faster for a
+/// hundred curves. Antialiased, wide or sparse curves, and vector or scaled output (exports),
+/// are drawn by QCPGraph as usual.
+class SpanGraph final : public QCPGraph {
+public:
+    SpanGraph(QCPAxis *key, QCPAxis *value)
+        : QCPGraph(key, value) {}
+
+    /// Whether the batch draws this curve on this painter.
+    [[nodiscard]] bool batchable(const QCPPainter *painter) const {
+        const QCPAxis *kx = keyAxis();
+        if (!kx || !valueAxis() || !realVisibility() || mDataContainer->isEmpty() ||
+            antialiased() || mPen.widthF() > 1.0 || mPen.style() != Qt::SolidLine ||
+            mBrush.style() != Qt::NoBrush || kx->orientation() != Qt::Horizontal ||
+            painter->modes().testFlag(QCPPainter::pmVectorized) ||
+            painter->transform().type() > QTransform::TxTranslate || !painter->device() ||
+            painter->device()->devicePixelRatioF() != 1.0)
+            return false;
+        const QCPRange range = kx->range();
+        const auto begin = mDataContainer->findBegin(range.lower, true);
+        const auto end = mDataContainer->findEnd(range.upper, true);
+        return end - begin >= kx->axisRect()->width();
+    }
+
+    /// Calls span(x, yLow, yHigh) for every pixel column and line(x0, y0, x1, y1) for every
+    /// sparse stretch, in widget pixels.
+    template <typename Span, typename Line> void spans(Span span, Line line) const {
+        const QCPAxis *kx = keyAxis();
+        const QCPAxis *vy = valueAxis();
+        const QCPRange range = kx->range();
+        const auto begin = mDataContainer->findBegin(range.lower, true);
+        const auto end = mDataContainer->findEnd(range.upper, true);
+        const bool logY = vy->scaleType() == QCPAxis::stLogarithmic;
+        // Linear axes map by a*v + b: two calls instead of one per point.
+        const double kb = kx->coordToPixel(0.0);
+        const double ka = kx->coordToPixel(1.0) - kb;
+        const bool linearX = kx->scaleType() == QCPAxis::stLinear;
+        const double vb = vy->coordToPixel(0.0);
+        const double va = vy->coordToPixel(1.0) - vb;
+        int col = 0, lo = 0, hi = 0, last = 0;
+        bool open = false; // a column is being collected
+        // A single pixel column without points between two with points is rounding (columns
+        // of data a little wider than pixels): it gets both neighbours' extent, so a dense
+        // curve's envelope has no hole.
+        int bridge = std::numeric_limits<int>::min();
+        int bridgeLo = 0, bridgeHi = 0;
+        const auto close = [&] {
+            span(col, lo, hi);
+            if (bridge == col - 1)
+                span(bridge, std::min(bridgeLo, lo), std::max(bridgeHi, hi));
+            bridge = std::numeric_limits<int>::min();
+        };
+        for (auto it = begin; it != end; ++it) {
+            const double v = it->value;
+            if (!std::isfinite(v) || (logY && v <= 0)) {
+                if (open)
+                    close();
+                open = false; // a gap: the next point starts afresh
+                continue;
+            }
+            const double px = linearX ? ka * it->key + kb : kx->coordToPixel(it->key);
+            const double py = logY ? vy->coordToPixel(v) : va * v + vb;
+            const int x = int(std::floor(std::clamp(px, -1e6, 1e6)));
+            const int y = int(std::clamp(py, -1e6, 1e6));
+            if (open && x == col) {
+                lo = std::min(lo, y);
+                hi = std::max(hi, y);
+                last = y;
+                continue;
+            }
+            if (open)
+                close();
+            if (open && x == col + 2) {
+                bridge = col + 1;
+                bridgeLo = lo;
+                bridgeHi = hi;
+                lo = std::min(last, y);
+                hi = std::max(last, y);
+            } else if (open && x > col + 2) {
+                line(col, last, x, y); // a sparse stretch: a plain segment
+                lo = hi = y;
+            } else if (open) {
+                lo = std::min(last, y); // joined to the previous column's last value
+                hi = std::max(last, y);
+            } else {
+                lo = hi = y;
+            }
+            col = x;
+            last = y;
+            open = true;
+        }
+        if (open)
+            close();
+    }
+
+    SpanBatch *batch = nullptr;
+
+protected:
+    void draw(QCPPainter *painter) override;
+};
+
+/// Draws every batchable SpanGraph of the plot into one image (see SpanGraph). It sits on a
+/// layer of its own right above the curves' layer.
+class SpanBatch final : public QCPLayerable {
+public:
+    explicit SpanBatch(QCustomPlot *plot)
+        : QCPLayerable(plot) {}
+    std::vector<SpanGraph *> graphs;
+
+    double selectTest(const QPointF &, bool, QVariant * = nullptr) const override { return -1; }
+
+protected:
+    void applyDefaultAntialiasingHint(QCPPainter *) const override {}
+    void draw(QCPPainter *painter) override {
+        const QRect rect = mParentPlot->axisRect()->rect();
+        if (rect.isEmpty())
+            return;
+        if (m_image.size() != rect.size())
+            m_image = QImage(rect.size(), QImage::Format_ARGB32_Premultiplied);
+        m_image.fill(Qt::transparent);
+        const int w = m_image.width();
+        const int h = m_image.height();
+        auto *bits = reinterpret_cast<QRgb *>(m_image.bits());
+        const qsizetype stride = m_image.bytesPerLine() / 4;
+        bool any = false;
+        for (const SpanGraph *g : graphs) {
+            if (!g->batchable(painter))
+                continue;
+            any = true;
+            const QRgb src = qPremultiply(g->pen().color().rgba());
+            const uint alpha = qAlpha(src);
+            const auto plot = [&](int x, int y) {
+                QRgb &d = bits[y * stride + x];
+                if (alpha == 255) {
+                    d = src;
+                    return;
+                }
+                const uint inv = 255 - alpha;
+                d = qRgba(qRed(src) + qRed(d) * inv / 255, qGreen(src) + qGreen(d) * inv / 255,
+                          qBlue(src) + qBlue(d) * inv / 255, alpha + qAlpha(d) * inv / 255);
+            };
+            const int left = rect.left();
+            const int top = rect.top();
+            g->spans(
+                [&](int x, int y0, int y1) {
+                    x -= left;
+                    if (x < 0 || x >= w)
+                        return;
+                    y0 = std::max(0, y0 - top);
+                    y1 = std::min(h - 1, y1 - top);
+                    for (int y = y0; y <= y1; ++y)
+                        plot(x, y);
+                },
+                [&](int x0, int y0, int x1, int y1) {
+                    // Plain DDA for the rare sparse stretch, one pixel per column.
+                    x0 -= left;
+                    x1 -= left;
+                    y0 -= top;
+                    y1 -= top;
+                    for (int x = std::max(x0, 0); x <= std::min(x1, w - 1); ++x) {
+                        const int y =
+                            y0 +
+                            int(std::lround(double(y1 - y0) * (x - x0) / std::max(1, x1 - x0)));
+                        if (y >= 0 && y < h)
+                            plot(x, y);
+                    }
+                });
+        }
+        if (any)
+            painter->drawImage(rect.topLeft(), m_image);
+    }
+
+private:
+    QImage m_image;
+};
+
+void SpanGraph::draw(QCPPainter *painter) {
+    if (batch && batchable(painter))
+        return; // the batch draws it
+    QCPGraph::draw(painter);
+}
 
 void setGraphData(QCPGraph *graph, const analysis::Curve &curve, bool logY) {
     QVector<QCPGraphData> data;
@@ -78,6 +267,17 @@ MetricOverlayPlot::MetricOverlayPlot(QWidget *parent)
 
     // Hover items live on a buffered layer of their own: moving the mouse replots only them.
     m_plot->addLayer(overlayLayer, nullptr, QCustomPlot::limAbove);
+    // Above the curves' layer ("main"): the batch-drawn curves, the group means, the highlighted
+    // run.
+    m_plot->addLayer(QStringLiteral("runs"), m_plot->layer(QStringLiteral("main")),
+                     QCustomPlot::limAbove);
+    m_plot->addLayer(QStringLiteral("groups"), m_plot->layer(QStringLiteral("runs")),
+                     QCustomPlot::limAbove);
+    m_plot->addLayer(QStringLiteral("top"), m_plot->layer(QStringLiteral("groups")),
+                     QCustomPlot::limAbove);
+    auto *batch = new SpanBatch(m_plot);
+    batch->setLayer(QStringLiteral("runs"));
+    m_batch = batch;
     m_plot->layer(overlayLayer)->setMode(QCPLayer::lmBuffered);
     m_crosshair = new QCPItemStraightLine(m_plot);
     m_crosshair->setLayer(overlayLayer);
@@ -118,6 +318,10 @@ MetricOverlayPlot::MetricOverlayPlot(QWidget *parent)
                 if (id != 0)
                     setRunHidden(id, !m_hidden.contains(id));
             });
+    m_settle = new QTimer(this);
+    m_settle->setSingleShot(true);
+    m_settle->setInterval(180);
+    connect(m_settle, &QTimer::timeout, this, [this] { setInteracting(false); });
     m_plot->installEventFilter(this);
     applyTheme();
     updateXAxisTicker();
@@ -240,16 +444,24 @@ void MetricOverlayPlot::rebuildGraphs() {
     hideHover();
     m_plot->clearGraphs();
     m_groupGraphs.clear();
+    auto *batch = static_cast<SpanBatch *>(m_batch);
+    batch->graphs.clear();
     const bool grouped = !m_groups.empty();
     int named = 0;
     for (RunGraphs &g : m_runs) {
-        g.raw = m_plot->addGraph();
+        auto *raw = new SpanGraph(m_plot->xAxis, m_plot->yAxis);
+        raw->batch = batch;
+        batch->graphs.push_back(raw);
+        g.raw = raw;
         g.raw->setName(g.run.name);
         g.raw->setAdaptiveSampling(true);
         setGraphData(g.raw, g.run.raw, m_logY);
         g.smooth = nullptr;
         if (!g.run.smooth.empty()) {
-            g.smooth = m_plot->addGraph();
+            auto *smooth = new SpanGraph(m_plot->xAxis, m_plot->yAxis);
+            smooth->batch = batch;
+            batch->graphs.push_back(smooth);
+            g.smooth = smooth;
             g.smooth->setName(g.run.name);
             setGraphData(g.smooth, g.run.smooth, m_logY);
             g.raw->removeFromLegend();
@@ -280,6 +492,8 @@ void MetricOverlayPlot::rebuildGraphs() {
         mean->setName(tr("%1 (%n run(s))", nullptr, group.runs).arg(group.label));
         QPen pen(group.color, 2.4);
         mean->setPen(pen);
+        for (QCPGraph *gg : {lower, upper, mean})
+            gg->setLayer(QStringLiteral("groups"));
         m_groupGraphs.push_back(mean);
     }
     int unnamed = 0;
@@ -295,13 +509,19 @@ void MetricOverlayPlot::rebuildGraphs() {
 
 void MetricOverlayPlot::applyStyles() {
     const bool grouped = !m_groups.empty();
-    const bool many = m_runs.size() > 40;
+    // Wide or antialiased lines cost QPainter several times a 1-pixel aliased line: many curves,
+    // and every curve while the user pans or zooms, are drawn the cheap way; the full-quality
+    // frame follows when the interaction pauses (and exports are always full quality).
+    const bool many = m_runs.size() > 12;
+    const bool cheap = many || m_interacting;
     for (RunGraphs &g : m_runs) {
         const bool hidden = m_hidden.contains(g.run.runId);
         const bool hi = m_highlighted != 0 && g.run.runId == m_highlighted;
         const bool dimmed = m_highlighted != 0 && !hi;
         QColor c = g.run.color;
-        double width = hi ? 2.6 : 1.4;
+        double width = hi ? 2.6 : (cheap ? 1.0 : 1.4);
+        if (m_interacting)
+            width = 1.0;
         if (grouped) {
             c.setAlpha(m_showMembers ? 60 : 0);
             width = hi ? 2.0 : 1.0;
@@ -313,11 +533,11 @@ void MetricOverlayPlot::applyStyles() {
             rawColor.setAlpha(std::min(c.alpha(), 64)); // the raw curve faint under the smooth one
         g.raw->setPen(QPen(rawColor, g.smooth ? 1.0 : width));
         g.raw->setVisible(!hidden && (!grouped || m_showMembers));
-        g.raw->setAntialiased(!many);
+        g.raw->setAntialiased(!cheap);
         if (g.smooth) {
-            g.smooth->setPen(QPen(c, width + 0.4));
+            g.smooth->setPen(QPen(c, m_interacting ? 1.0 : width + 0.4));
             g.smooth->setVisible(!hidden && !grouped);
-            g.smooth->setAntialiased(!many);
+            g.smooth->setAntialiased(!cheap);
         }
         // The legend shows hidden runs greyed, the highlighted run bold.
         if (QCPAbstractLegendItem *item =
@@ -328,12 +548,12 @@ void MetricOverlayPlot::applyStyles() {
             f.setBold(hi);
             item->setFont(f);
         }
-        if (hi) {
-            // Drawn last, on top of the others.
-            g.raw->setLayer(QStringLiteral("main"));
-            if (g.smooth)
-                g.smooth->setLayer(QStringLiteral("main"));
-        }
+        // The highlighted run is drawn last, over the others and the group means.
+        const QString layer = hi ? QStringLiteral("top") : QStringLiteral("main");
+        if (g.raw->layer()->name() != layer)
+            g.raw->setLayer(layer);
+        if (g.smooth && g.smooth->layer()->name() != layer)
+            g.smooth->setLayer(layer);
     }
 }
 
@@ -421,30 +641,60 @@ void MetricOverlayPlot::fitY() {
     if (!m_autoY)
         return;
     const QCPRange xr = m_plot->xAxis->range();
-    std::vector<std::vector<double>> values;
-    const auto collect = [&](const analysis::Curve &c, const std::vector<double> *ys = nullptr) {
+    // The visible stretch of every curve: runs (unless groups hide them) and group bands.
+    struct Span {
+        const double *y;
+        size_t n;
+    };
+    std::vector<Span> spans;
+    size_t total = 0;
+    const auto visible = [&](const analysis::Curve &c, const std::vector<double> &ys) {
         const auto begin = std::lower_bound(c.x.begin(), c.x.end(), xr.lower);
         const auto end = std::upper_bound(begin, c.x.end(), xr.upper);
         const size_t b = size_t(begin - c.x.begin());
-        const size_t e = size_t(end - c.x.begin());
-        const std::vector<double> &y = ys ? *ys : c.y;
-        values.emplace_back(y.begin() + qsizetype(b), y.begin() + qsizetype(e));
+        const size_t n = size_t(end - begin);
+        if (n > 0 && ys.size() >= b + n) {
+            spans.push_back({ys.data() + b, n});
+            total += n;
+        }
     };
     if (m_groups.empty() || m_showMembers) {
         for (const RunGraphs &g : m_runs) {
             if (!m_hidden.contains(g.run.runId))
-                collect(g.run.raw);
+                visible(g.run.raw, g.run.raw.y);
         }
     }
     for (const PlotGroup &group : m_groups) {
-        collect(group.curve.mean);
-        collect(group.curve.mean, &group.curve.lower);
-        collect(group.curve.mean, &group.curve.upper);
+        visible(group.curve.mean, group.curve.mean.y);
+        visible(group.curve.mean, group.curve.lower);
+        visible(group.curve.mean, group.curve.upper);
     }
-    std::vector<const std::vector<double> *> ptrs;
-    for (const auto &v : values)
-        ptrs.push_back(&v);
-    const auto range = analysis::robustRange(ptrs, m_robust ? 0.005 : 0.0, m_logY);
+    // Exact extremes (every spike shows) in one pass; for the outlier-proof range, quantiles of
+    // an even sample of at most ~60,000 values, which costs the same at any zoom.
+    std::vector<double> values;
+    if (m_robust) {
+        const size_t stride = std::max<size_t>(1, total / 60000);
+        values.reserve(total / stride + spans.size());
+        for (const Span &sp : spans) {
+            for (size_t i = 0; i < sp.n; i += stride)
+                values.push_back(sp.y[i]);
+        }
+    } else {
+        double lo = std::numeric_limits<double>::infinity();
+        double hi = -lo;
+        for (const Span &sp : spans) {
+            for (size_t i = 0; i < sp.n; ++i) {
+                const double v = sp.y[i];
+                if (!std::isfinite(v) || (m_logY && v <= 0))
+                    continue;
+                lo = std::min(lo, v);
+                hi = std::max(hi, v);
+            }
+        }
+        if (lo <= hi)
+            values = {lo, hi};
+    }
+    const auto range = analysis::robustRange({&values}, m_robust ? 0.005 : 0.0, m_logY);
     if (range)
         m_plot->yAxis->setRange(range->first, range->second);
 }
@@ -481,9 +731,21 @@ int MetricOverlayPlot::plotColumns() const {
     return std::max(64, w > 0 ? w : width());
 }
 
+void MetricOverlayPlot::setInteracting(bool on) {
+    if (on)
+        m_settle->start();
+    if (m_interacting == on)
+        return;
+    m_interacting = on;
+    applyStyles();
+    if (!on)
+        m_plot->replot(QCustomPlot::rpQueuedReplot);
+}
+
 void MetricOverlayPlot::onUserRangeChange() {
     if (m_settingRange)
         return;
+    setInteracting(true);
     m_autoX = false;
     fitY();
     const QCPRange r = m_plot->xAxis->range();
@@ -759,6 +1021,8 @@ QImage MetricOverlayPlot::toImage(QSize size, double scale) {
     if (size.isEmpty())
         size = m_plot->size();
     hideHover();
+    setInteracting(false);
+    m_settle->stop();
     return m_plot->toPixmap(size.width(), size.height(), scale).toImage();
 }
 
@@ -770,6 +1034,8 @@ bool MetricOverlayPlot::exportTo(const QString &path, QSize size, double scale, 
     if (size.isEmpty())
         size = m_plot->size();
     hideHover();
+    setInteracting(false);
+    m_settle->stop();
     // Publication output: every curve antialiased, whatever the interactive setting.
     const QCP::AntialiasedElements before = m_plot->antialiasedElements();
     m_plot->setAntialiasedElements(QCP::aeAll);

@@ -14,8 +14,10 @@ class QCustomPlot;
 class QCPGraph;
 class QCPItemStraightLine;
 class QCPItemText;
+class QCPLayerable;
 class QCPTextElement;
 class QMouseEvent;
+class QTimer;
 
 namespace runlens::widgets {
 
@@ -142,6 +144,9 @@ private:
     void onDoubleClick(QMouseEvent *event);
     void onUserRangeChange();
     void hideHover();
+    /// While the user pans or zooms, curves are drawn cheaply; 180 ms after the last step the
+    /// full-quality frame follows.
+    void setInteracting(bool on);
     [[nodiscard]] const analysis::Curve &shownCurve(const RunGraphs &g) const;
     [[nodiscard]] qint64 runOfGraph(const QCPGraph *graph) const;
 
@@ -150,6 +155,7 @@ private:
     QCPTextElement *m_subtitle;
     QCPItemStraightLine *m_crosshair;
     QCPItemText *m_tooltip;
+    QCPLayerable *m_batch; ///< draws the dense aliased curves in one image (see the .cpp)
     QString m_metric;
     analysis::XAxis m_xAxis = analysis::XAxis::Step;
     QString m_xMetric;
@@ -166,6 +172,8 @@ private:
     bool m_autoX = true;
     bool m_autoY = true;
     bool m_settingRange = false;
+    bool m_interacting = false;
+    QTimer *m_settle = nullptr;
     QPoint m_pressPos;
     bool m_dragged = false;
 };

@@ -224,6 +224,69 @@ private Q_SLOTS:
         m_plot->replotNow();
     }
 
+    void denseCurvesFillEveryPixelColumn() {
+        // Many runs draw through the span batch: every pixel column of a dense curve gets ink,
+        // at any zoom (a column without points between two with points included).
+        std::vector<PlotRun> runs;
+        for (int r = 0; r < 14; ++r) {
+            PlotRun run;
+            run.runId = 100 + r;
+            run.name = QStringLiteral("dense-%1").arg(r);
+            run.color = Qt::black;
+            for (int i = 0; i < 6194; ++i)
+                run.raw.push(400000 + i * (400000.0 / 6194), 1 + 0.2 * std::sin(i * 0.05));
+            runs.push_back(std::move(run));
+        }
+        m_plot->setRuns(std::move(runs));
+        for (const auto &[lo, hi] : {std::pair{500000.0, 700000.0}, std::pair{400000.0, 800000.0},
+                                     std::pair{551234.5, 612345.6}}) {
+            m_plot->setXRange(lo, hi);
+            m_plot->replotNow();
+            const QImage image = m_plot->toImage();
+            const QRect area = m_plot->customPlot()->axisRect()->rect().adjusted(1, 1, -1, -1);
+            for (int x = area.left(); x <= area.right(); ++x) {
+                bool ink = false;
+                for (int y = area.top(); y <= area.bottom() && !ink; ++y)
+                    ink = qGray(image.pixel(x, y)) < 80;
+                QVERIFY2(ink,
+                         qPrintable(QStringLiteral("column %1 of %2..%3").arg(x).arg(lo).arg(hi)));
+            }
+        }
+    }
+
+    void decimatedColumnsFillEveryPixelColumn() {
+        // Decimated data: a min and a max per data column, data columns about one pixel wide
+        // (slightly more, exactly, slightly less), so some pixel columns get none.
+        m_plot->replotNow();
+        const int width = m_plot->customPlot()->axisRect()->width();
+        for (const double ratio : {0.997, 1.0, 1.003}) {
+            std::vector<PlotRun> runs;
+            const double cw = 1000.0 / width * ratio;
+            for (int r = 0; r < 14; ++r) {
+                PlotRun run;
+                run.runId = 200 + r;
+                run.name = QStringLiteral("cols-%1").arg(r);
+                run.color = Qt::black;
+                for (int k = -10; k < width + 10; ++k) {
+                    run.raw.push(k * cw, 1 + 0.1 * (k % 7));
+                    run.raw.push(k * cw + cw * 0.98, 1.5 + 0.1 * (k % 5));
+                }
+                runs.push_back(std::move(run));
+            }
+            m_plot->setRuns(std::move(runs));
+            m_plot->setXRange(0, 1000);
+            m_plot->replotNow();
+            const QImage image = m_plot->toImage();
+            const QRect area = m_plot->customPlot()->axisRect()->rect().adjusted(1, 1, -1, -1);
+            for (int x = area.left(); x <= area.right(); ++x) {
+                bool ink = false;
+                for (int y = area.top(); y <= area.bottom() && !ink; ++y)
+                    ink = qGray(image.pixel(x, y)) < 80;
+                QVERIFY2(ink, qPrintable(QStringLiteral("column %1, ratio %2").arg(x).arg(ratio)));
+            }
+        }
+    }
+
     void exportsPngPdfAndSvg() {
         QTemporaryDir dir;
         QString error;
