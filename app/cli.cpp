@@ -75,9 +75,12 @@ void Cli::preferOffscreenPlatform() {
 
 void Cli::installTranslators(QCoreApplication *app) {
     // qt_add_translations embeds runlens_<lang>.qm under the /i18n resource prefix.
+    // Without a translation for the locale (the C locale of scripts and CI, say), English: its
+    // file holds the plural forms ("1 run", "2 runs").
     auto *own = new QTranslator(app);
     if (own->load(QLocale(), QStringLiteral("runlens"), QStringLiteral("_"),
-                  QStringLiteral(":/i18n")))
+                  QStringLiteral(":/i18n")) ||
+        own->load(QStringLiteral(":/i18n/runlens_en.qm")))
         QCoreApplication::installTranslator(own);
     else
         delete own;

@@ -261,7 +261,15 @@ MetricOverlayPlot::MetricOverlayPlot(QWidget *parent)
     m_plot->legend->setFont(small);
     m_plot->legend->setIconSize(QSize(18, 8));
     m_plot->legend->setRowSpacing(0);
-    m_plot->plotLayout()->addElement(2, 1, m_plot->legend);
+    // The legend at the top of a column of its own, right of the axis rect (an empty element
+    // below it takes the rest of the height, so entries do not spread out).
+    auto *side = new QCPLayoutGrid;
+    m_plot->plotLayout()->addElement(2, 1, side);
+    side->addElement(0, 0, m_plot->legend);
+    side->addElement(1, 0, new QCPLayoutElement(m_plot));
+    side->setRowStretchFactor(0, 0.001);
+    side->setRowStretchFactor(1, 1);
+    side->setMargins(QMargins(0, 0, 0, 0));
     m_plot->plotLayout()->setColumnStretchFactor(1, 0.001);
     m_plot->legend->setSelectableParts(QCPLegend::spNone);
 
@@ -496,15 +504,38 @@ void MetricOverlayPlot::rebuildGraphs() {
             gg->setLayer(QStringLiteral("groups"));
         m_groupGraphs.push_back(mean);
     }
-    int unnamed = 0;
-    for (const RunGraphs &g : m_runs)
-        unnamed += (!grouped && !g.run.raw.empty()) ? 1 : 0;
-    unnamed -= named;
-    m_plot->legend->setVisible(m_plot->legend->itemCount() > 0);
-    const QString more =
-        unnamed > 0 ? tr("%n more run(s) not in the legend", nullptr, unnamed) : QString();
-    Q_UNUSED(more);
+    Q_UNUSED(named);
+    m_legendRows = -1;
+    updateLegend();
     applyStyles();
+}
+
+int MetricOverlayPlot::legendRowsThatFit() const {
+    const int row = QFontMetrics(m_plot->legend->font()).height() + 1;
+    return std::clamp((height() - 110) / std::max(1, row), 0, legendLimit);
+}
+
+void MetricOverlayPlot::updateLegend() {
+    // As many entries as fit beside the axis rect (small multiples get short legends): the
+    // group means when grouped, else the runs in order.
+    const int rows = legendRowsThatFit();
+    if (rows == m_legendRows)
+        return;
+    m_legendRows = rows;
+    m_plot->legend->clearItems();
+    int named = 0;
+    if (!m_groups.empty()) {
+        for (QCPGraph *mean : m_groupGraphs) {
+            if (named++ < rows)
+                mean->addToLegend();
+        }
+    } else {
+        for (const RunGraphs &g : m_runs) {
+            if (!g.run.raw.empty() && named++ < rows)
+                (g.smooth ? g.smooth : g.raw)->addToLegend();
+        }
+    }
+    m_plot->legend->setVisible(m_plot->legend->itemCount() > 0);
 }
 
 void MetricOverlayPlot::applyStyles() {
@@ -754,6 +785,11 @@ void MetricOverlayPlot::onUserRangeChange() {
 
 void MetricOverlayPlot::resizeEvent(QResizeEvent *event) {
     QWidget::resizeEvent(event);
+    if (legendRowsThatFit() != m_legendRows) {
+        updateLegend();
+        applyStyles();
+        m_plot->replot(QCustomPlot::rpQueuedReplot);
+    }
     const QCPRange r = m_plot->xAxis->range();
     Q_EMIT viewChanged(r.lower, r.upper, plotColumns());
 }

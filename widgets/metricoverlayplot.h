@@ -144,6 +144,8 @@ private:
     void onDoubleClick(QMouseEvent *event);
     void onUserRangeChange();
     void hideHover();
+    void updateLegend();
+    [[nodiscard]] int legendRowsThatFit() const;
     /// While the user pans or zooms, curves are drawn cheaply; 180 ms after the last step the
     /// full-quality frame follows.
     void setInteracting(bool on);
@@ -173,6 +175,7 @@ private:
     bool m_autoY = true;
     bool m_settingRange = false;
     bool m_interacting = false;
+    int m_legendRows = -1;
     QTimer *m_settle = nullptr;
     QPoint m_pressPos;
     bool m_dragged = false;
