@@ -1739,13 +1739,6 @@ Strg+F fokussiert den Filter, Esc leert ihn, Auf/Ab blättern im Verlauf.</trans
         </translation>
     </message>
     <message numerus="yes">
-        <source>%n more run(s) not in the legend</source>
-        <translation>
-            <numerusform>%n weiterer Lauf nicht in der Legende</numerusform>
-            <numerusform>%n weitere Läufe nicht in der Legende</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
         <source>%1 (mean of %n)</source>
         <translation>
             <numerusform>%1 (Mittelwert von %n)</numerusform>

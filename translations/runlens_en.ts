@@ -1734,13 +1734,6 @@ Ctrl+F focuses the filter, Escape clears it, Up/Down walk the history.</source>
         </translation>
     </message>
     <message numerus="yes">
-        <source>%n more run(s) not in the legend</source>
-        <translation>
-            <numerusform>%n more run not in the legend</numerusform>
-            <numerusform>%n more runs not in the legend</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
         <source>%1 (mean of %n)</source>
         <translation>
             <numerusform>%1 (mean of %n)</numerusform>
