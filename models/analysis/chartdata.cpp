@@ -9,6 +9,7 @@
 #include <algorithm>
 #include <cmath>
 #include <limits>
+#include <thread>
 
 namespace runlens::analysis {
 
@@ -177,7 +178,8 @@ ChartSeries loadSeries(const store::Cache &cache, const ChartRequest &rq, const 
 
 } // namespace
 
-ChartData loadChart(const store::Cache &cache, const ChartRequest &request) {
+ChartData loadChart(const store::Cache &cache, const ChartRequest &request,
+                    const store::Cache *second) {
     QElapsedTimer timer;
     timer.start();
     ChartData data;
@@ -190,8 +192,25 @@ ChartData loadChart(const store::Cache &cache, const ChartRequest &request) {
 
     double xMin = std::numeric_limits<double>::infinity();
     double xMax = -xMin;
-    for (const ChartRunRef &run : request.runs) {
-        ChartSeries s = loadSeries(cache, request, run, &data.pointsRead);
+    // Reading and decimating is per run: with a second connection, the second half of the runs
+    // goes to a second thread (SQLite connections are not shared between threads).
+    const size_t n = request.runs.size();
+    std::vector<ChartSeries> loaded(n);
+    const size_t split = (second && n >= 8) ? n / 2 : n;
+    qint64 secondRead = 0;
+    std::thread helper;
+    if (split < n) {
+        helper = std::thread([&] {
+            for (size_t i = split; i < n; ++i)
+                loaded[i] = loadSeries(*second, request, request.runs[i], &secondRead);
+        });
+    }
+    for (size_t i = 0; i < split; ++i)
+        loaded[i] = loadSeries(cache, request, request.runs[i], &data.pointsRead);
+    if (helper.joinable())
+        helper.join();
+    data.pointsRead += secondRead;
+    for (ChartSeries &s : loaded) {
         if (s.total == 0 && s.raw.empty())
             continue;
         xMin = std::min(xMin, s.xFirst);
@@ -200,6 +219,8 @@ ChartData loadChart(const store::Cache &cache, const ChartRequest &request) {
     }
     if (!cache.lastError().isEmpty())
         data.error = cache.lastError();
+    else if (split < n && !second->lastError().isEmpty())
+        data.error = second->lastError();
     if (request.fullRange) {
         data.lo = std::isfinite(xMin) ? xMin : 0;
         data.hi = std::isfinite(xMax) ? xMax : 0;

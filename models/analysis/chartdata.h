@@ -86,6 +86,8 @@ struct ChartData {
 /// Reads and prepares one chart synchronously (the ChartLoader calls it off the GUI thread; the
 /// command line calls it directly): a slice per run from the cache, decimation to the columns,
 /// smoothing (with the EMA's state carried in from the left of a zoomed range), group means.
-[[nodiscard]] ChartData loadChart(const store::Cache &cache, const ChartRequest &request);
+/// With a second connection to the same cache, half of the runs are read on a second thread.
+[[nodiscard]] ChartData loadChart(const store::Cache &cache, const ChartRequest &request,
+                                  const store::Cache *second = nullptr);
 
 } // namespace runlens::analysis

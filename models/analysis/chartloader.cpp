@@ -14,6 +14,7 @@ namespace runlens::analysis {
 struct ChartLoaderState {
     std::mutex mutex;
     std::unique_ptr<store::Cache> cache;
+    std::unique_ptr<store::Cache> second; ///< for loadChart's second thread
 };
 
 ChartLoader::ChartLoader(const QString &cachePath, QObject *parent)
@@ -63,8 +64,10 @@ void ChartLoader::startNext() {
             QString error;
             if (!state->cache)
                 state->cache = store::Cache::open(path, &error);
+            if (state->cache && !state->second)
+                state->second = store::Cache::open(path);
             if (state->cache) {
-                data = loadChart(*state->cache, request);
+                data = loadChart(*state->cache, request, state->second.get());
             } else {
                 data.generation = request.generation;
                 data.metric = request.metric;

@@ -5,6 +5,7 @@
 #include "analysis/smoothing.h"
 #include "store/cache.h"
 
+#include <QTemporaryDir>
 #include <QTest>
 #include <cmath>
 
@@ -123,6 +124,30 @@ private Q_SLOTS:
         QCOMPARE(*top, 1e9);
         QVERIFY(std::abs(c.x[size_t(top - c.y.begin())] - 612345) < 1e6 / 1600 * 2);
         QVERIFY(c.size() <= 2 * 1600 + 2);
+    }
+
+    void aSecondConnectionGivesTheSameChart() {
+        QTemporaryDir dir;
+        const QString path = dir.filePath(QStringLiteral("cache.sqlite"));
+        auto cache = store::Cache::open(path);
+        analysis::ChartRequest rq;
+        rq.metric = QStringLiteral("loss");
+        rq.columns = 500;
+        rq.spec.smoothing = analysis::Smoothing::Ema;
+        for (int r = 0; r < 11; ++r) {
+            const qint64 id = writeRun(*cache, QStringLiteral("r%1").arg(r), noisy(30000, r));
+            rq.runs.push_back({id, 0, -1});
+        }
+        auto second = store::Cache::open(path);
+        const analysis::ChartData one = analysis::loadChart(*cache, rq);
+        const analysis::ChartData two = analysis::loadChart(*cache, rq, second.get());
+        QCOMPARE(two.series.size(), one.series.size());
+        QCOMPARE(two.pointsRead, one.pointsRead);
+        for (size_t i = 0; i < one.series.size(); ++i) {
+            QCOMPARE(two.series[i].runId, one.series[i].runId);
+            QCOMPARE(two.series[i].raw.y, one.series[i].raw.y);
+            QCOMPARE(two.series[i].smooth.y, one.series[i].smooth.y);
+        }
     }
 
     void relativeTimeAndGroups() {
