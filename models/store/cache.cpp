@@ -367,8 +367,8 @@ struct Cache::Private {
     // loadSlice's reads; false on an SQLite error or a damaged blob.
     bool loadPages(SliceContext &c, size_t first, size_t last);
     bool rawPoints(SliceContext &c, qint64 from, qint64 to, core::MetricPoints *out);
-    bool lowerIndex(SliceContext &c, qint64 lo, qint64 *at);
-    bool upperIndex(SliceContext &c, qint64 hi, qint64 *at);
+    /// The index of the first point with x >= v (after: x > v).
+    bool pointIndex(SliceContext &c, qint64 v, bool after, qint64 *at);
     bool storedBuckets(SliceContext &c, int level, qint64 from, qint64 to, core::PointBuckets *out);
     bool buckets(SliceContext &c, int level, qint64 from, qint64 to, core::PointBuckets *out);
 };
@@ -1082,15 +1082,19 @@ bool Cache::Private::rawPoints(SliceContext &c, qint64 from, qint64 to, core::Me
     return true;
 }
 
-bool Cache::Private::lowerIndex(SliceContext &c, qint64 lo, qint64 *at) {
+bool Cache::Private::pointIndex(SliceContext &c, qint64 v, bool after, qint64 *at) {
+    // The points "below" v come first (x never decreases): x < v, or x <= v when after.
+    const auto below = [v, after](qint64 x) {
+        return after ? x <= v : x < v;
+    };
     const std::vector<PageEntry> &pages = c.index.pages;
     const core::XKind x = c.x;
-    // The first page that reaches lo; points before it are all below lo.
+    // The first page not wholly below v; the answer is in it, or is its start.
     const size_t k =
         size_t(std::partition_point(pages.begin(), pages.end(),
-                                    [&](const PageEntry &e) { return e.lastX(x) < lo; }) -
+                                    [&](const PageEntry &e) { return below(e.lastX(x)); }) -
                pages.begin());
-    if (k == pages.size() || pages[k].firstX(x) >= lo) {
+    if (k == pages.size() || !below(pages[k].firstX(x))) {
         *at = c.index.starts[k];
         return true;
     }
@@ -1098,29 +1102,8 @@ bool Cache::Private::lowerIndex(SliceContext &c, qint64 lo, qint64 *at) {
         return false;
     const core::MetricPoints &page = c.pages[k];
     *at = c.index.starts[k] +
-          (std::lower_bound(page.begin(), page.end(), lo,
-                            [&](const core::MetricPoint &p, qint64 v) { return c.xOf(p) < v; }) -
-           page.begin());
-    return true;
-}
-
-bool Cache::Private::upperIndex(SliceContext &c, qint64 hi, qint64 *at) {
-    const std::vector<PageEntry> &pages = c.index.pages;
-    const core::XKind x = c.x;
-    const size_t k =
-        size_t(std::partition_point(pages.begin(), pages.end(),
-                                    [&](const PageEntry &e) { return e.lastX(x) <= hi; }) -
-               pages.begin());
-    if (k == pages.size() || pages[k].firstX(x) > hi) {
-        *at = c.index.starts[k];
-        return true;
-    }
-    if (!loadPages(c, k, k))
-        return false;
-    const core::MetricPoints &page = c.pages[k];
-    *at = c.index.starts[k] +
-          (std::upper_bound(page.begin(), page.end(), hi,
-                            [&](qint64 v, const core::MetricPoint &p) { return v < c.xOf(p); }) -
+          (std::partition_point(page.begin(), page.end(),
+                                [&](const core::MetricPoint &p) { return below(c.xOf(p)); }) -
            page.begin());
     return true;
 }
@@ -1276,7 +1259,7 @@ core::SeriesSlice Cache::loadSlice(qint64 runId, const QString &key, core::XKind
     // [a, b): the points with lo <= x <= hi.
     qint64 a = 0;
     qint64 b = 0;
-    if (!p.lowerIndex(c, lo, &a) || !p.upperIndex(c, hi, &b))
+    if (!p.pointIndex(c, lo, false, &a) || !p.pointIndex(c, hi, true, &b))
         return damaged();
     b = std::max(a, b);
     columns = std::max(columns, 1);
