@@ -10,7 +10,6 @@
 #include "runscontroller.h"
 #include "widgets/chartpanel.h"
 #include "widgets/metricoverlayplot.h"
-#include "widgets/runcolors.h"
 #include "widgets/runtableview.h"
 
 #include <QCoreApplication>
@@ -23,10 +22,6 @@
 namespace runlens::app {
 
 namespace {
-
-QString runLabel(const core::Run &run) {
-    return run.name.isEmpty() ? run.uid : run.name;
-}
 
 // The metric a new dashboard starts with: a validation loss if there is one, else any loss.
 QString defaultMetric(const QStringList &keys) {
@@ -77,11 +72,10 @@ ChartController::ChartController(RunsController *runs, widgets::RunTableView *ta
     });
 
     connect(m_loader, &analysis::ChartLoader::loaded, this, &ChartController::onLoaded);
-    connect(m_runs, &RunsController::runsReplaced, this, [this] {
-        // New points of live runs, or new runs: the charts re-read what they show.
-        updateShownRuns();
-        requestAll();
-    });
+    // New points of live runs, or new runs: the charts re-read what they show. The proxy's
+    // reset that comes with the swap starts the same timer, so one swap is one reload.
+    connect(m_runs, &RunsController::runsReplaced, &m_selectionDebounce,
+            qOverload<>(&QTimer::start));
     connect(m_runs->proxyModel(), &QAbstractItemModel::layoutChanged, &m_selectionDebounce,
             qOverload<>(&QTimer::start));
     connect(m_runs->proxyModel(), &QAbstractItemModel::modelReset, &m_selectionDebounce,
@@ -261,35 +255,14 @@ void ChartController::onLoaded(const analysis::ChartData &data) {
     for (const core::Run &r : m_shown)
         byId.insert(r.id, &r);
 
-    const bool grouped = !m_groups.empty();
-    std::vector<widgets::PlotRun> runs;
+    plot->setChart(
+        data, [&byId](qint64 id) { return byId.value(id); }, m_groups, m_groupOf);
     qint64 total = 0;
     qint64 drawn = 0;
     for (const analysis::ChartSeries &s : data.series) {
-        const core::Run *run = byId.value(s.runId);
-        if (!run)
-            continue;
-        widgets::PlotRun pr;
-        pr.runId = s.runId;
-        pr.name = runLabel(*run);
-        pr.color =
-            grouped ? widgets::paletteColor(m_groupOf.value(s.runId)) : widgets::runColor(run->key);
-        pr.raw = s.raw;
-        pr.smooth = s.smooth;
         total += s.total;
         drawn += qint64(s.raw.size());
-        runs.push_back(std::move(pr));
     }
-    std::vector<widgets::PlotGroup> groups;
-    for (const analysis::ChartGroup &g : data.groups) {
-        if (g.group < 0 || size_t(g.group) >= m_groups.size())
-            continue;
-        groups.push_back(
-            {m_groups[size_t(g.group)].label, g.runs, widgets::paletteColor(g.group), g.curve});
-    }
-    plot->setXAxis(data.spec.xAxis, data.spec.xMetric);
-    plot->setGroups(std::move(groups));
-    plot->setRuns(std::move(runs));
     const QLocale locale;
     QString subtitle = tr("%n run(s) · %1 points · %2 drawn", nullptr, int(data.series.size()))
                            .arg(compactCount(total), locale.toString(drawn));

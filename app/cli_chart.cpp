@@ -8,7 +8,6 @@
 #include "core/runfilter.h"
 #include "store/cache.h"
 #include "widgets/metricoverlayplot.h"
-#include "widgets/runcolors.h"
 
 #include <QCommandLineParser>
 #include <QFileInfo>
@@ -250,25 +249,14 @@ int Cli::runChart(const QStringList &args) {
         const analysis::ChartData data = analysis::loadChart(*cache, rq);
         if (!data.error.isEmpty())
             err() << command << ": " << data.error << '\n';
-        std::vector<widgets::PlotRun> plotRuns;
-        for (const analysis::ChartSeries &s : data.series) {
-            const auto run = std::find_if(chosen.begin(), chosen.end(),
-                                          [&](const core::Run *r) { return r->id == s.runId; });
-            widgets::PlotRun pr;
-            pr.runId = s.runId;
-            pr.name = runLabel(**run);
-            pr.color = groups.empty() ? widgets::runColor((*run)->key)
-                                      : widgets::paletteColor(groupOf.value(s.runId));
-            pr.raw = s.raw;
-            pr.smooth = s.smooth;
-            plotRuns.push_back(std::move(pr));
-        }
-        std::vector<widgets::PlotGroup> plotGroups;
-        for (const analysis::ChartGroup &g : data.groups)
-            plotGroups.push_back(
-                {groups[size_t(g.group)].label, g.runs, widgets::paletteColor(g.group), g.curve});
-        plot->setGroups(std::move(plotGroups));
-        plot->setRuns(std::move(plotRuns));
+        plot->setChart(
+            data,
+            [&chosen](qint64 id) -> const core::Run * {
+                const auto it = std::find_if(chosen.begin(), chosen.end(),
+                                             [id](const core::Run *r) { return r->id == id; });
+                return it == chosen.end() ? nullptr : *it;
+            },
+            groups, groupOf);
         if (!title.isEmpty())
             plot->setMetric(n == 1 ? title : title + QStringLiteral(" — ") + metric);
         plot->setSubtitle(tr("%n run(s)", nullptr, int(data.series.size())));

@@ -2,6 +2,7 @@
 #include "metricoverlayplot.h"
 
 #include "analysis/statistics.h"
+#include "runcolors.h"
 
 #include <QApplication>
 #include <QClipboard>
@@ -20,7 +21,7 @@ namespace runlens::widgets {
 
 namespace {
 
-constexpr int legendLimit = 20;     // runs named in the legend; the rest are counted
+constexpr int legendLimit = 20;     // legend entries at most
 constexpr int hoverLines = 16;      // runs listed in the hover box
 constexpr int hoverPickPixels = 12; // a curve this close to the mouse is "under" it
 const QString overlayLayer = QStringLiteral("hover"); // QCustomPlot has an "overlay" already
@@ -308,22 +309,19 @@ MetricOverlayPlot::MetricOverlayPlot(QWidget *parent)
     connect(m_plot, &QCustomPlot::mouseDoubleClick, this, &MetricOverlayPlot::onDoubleClick);
     connect(m_plot->xAxis, qOverload<const QCPRange &>(&QCPAxis::rangeChanged), this,
             &MetricOverlayPlot::onUserRangeChange);
+    // A legend entry's run (0 for a group mean).
+    const auto runOfItem = [this](QCPAbstractLegendItem *item) -> qint64 {
+        auto *pi = qobject_cast<QCPPlottableLegendItem *>(item);
+        return pi ? runOfGraph(qobject_cast<QCPGraph *>(pi->plottable())) : 0;
+    };
     connect(m_plot, &QCustomPlot::legendClick, this,
-            [this](QCPLegend *, QCPAbstractLegendItem *item, QMouseEvent *) {
-                auto *pi = qobject_cast<QCPPlottableLegendItem *>(item);
-                if (!pi)
-                    return;
-                const qint64 id = runOfGraph(qobject_cast<QCPGraph *>(pi->plottable()));
-                if (id != 0)
+            [this, runOfItem](QCPLegend *, QCPAbstractLegendItem *item, QMouseEvent *) {
+                if (const qint64 id = runOfItem(item))
                     setHighlightedRun(m_highlighted == id ? 0 : id);
             });
     connect(m_plot, &QCustomPlot::legendDoubleClick, this,
-            [this](QCPLegend *, QCPAbstractLegendItem *item, QMouseEvent *) {
-                auto *pi = qobject_cast<QCPPlottableLegendItem *>(item);
-                if (!pi)
-                    return;
-                const qint64 id = runOfGraph(qobject_cast<QCPGraph *>(pi->plottable()));
-                if (id != 0)
+            [this, runOfItem](QCPLegend *, QCPAbstractLegendItem *item, QMouseEvent *) {
+                if (const qint64 id = runOfItem(item))
                     setRunHidden(id, !m_hidden.contains(id));
             });
     m_settle = new QTimer(this);
@@ -443,6 +441,31 @@ void MetricOverlayPlot::setGroups(std::vector<PlotGroup> groups) {
     m_plot->replot(QCustomPlot::rpQueuedReplot);
 }
 
+void MetricOverlayPlot::setChart(const analysis::ChartData &data,
+                                 const std::function<const core::Run *(qint64)> &runOf,
+                                 const std::vector<analysis::RunGroup> &groups,
+                                 const QHash<qint64, int> &groupOf) {
+    std::vector<PlotRun> runs;
+    for (const analysis::ChartSeries &s : data.series) {
+        const core::Run *run = runOf(s.runId);
+        if (!run)
+            continue;
+        const QColor color =
+            groups.empty() ? runColor(run->key) : paletteColor(groupOf.value(s.runId));
+        runs.push_back(
+            {s.runId, run->name.isEmpty() ? run->uid : run->name, color, s.raw, s.smooth});
+    }
+    std::vector<PlotGroup> plotGroups;
+    for (const analysis::ChartGroup &g : data.groups) {
+        if (g.group >= 0 && size_t(g.group) < groups.size())
+            plotGroups.push_back(
+                {groups[size_t(g.group)].label, g.runs, paletteColor(g.group), g.curve});
+    }
+    setXAxis(data.spec.xAxis, data.spec.xMetric);
+    setGroups(std::move(plotGroups));
+    setRuns(std::move(runs));
+}
+
 void MetricOverlayPlot::setSubtitle(const QString &text) {
     m_subtitle->setText(text);
     m_plot->replot(QCustomPlot::rpQueuedReplot);
@@ -454,31 +477,18 @@ void MetricOverlayPlot::rebuildGraphs() {
     m_groupGraphs.clear();
     auto *batch = static_cast<SpanBatch *>(m_batch);
     batch->graphs.clear();
-    const bool grouped = !m_groups.empty();
-    int named = 0;
+    // Legend entries are chosen afterwards, by updateLegend().
+    const auto curve = [&](const analysis::Curve &data, const QString &name) {
+        auto *graph = new SpanGraph(m_plot->xAxis, m_plot->yAxis);
+        graph->batch = batch;
+        batch->graphs.push_back(graph);
+        graph->setName(name);
+        setGraphData(graph, data, m_logY);
+        return graph;
+    };
     for (RunGraphs &g : m_runs) {
-        auto *raw = new SpanGraph(m_plot->xAxis, m_plot->yAxis);
-        raw->batch = batch;
-        batch->graphs.push_back(raw);
-        g.raw = raw;
-        g.raw->setName(g.run.name);
-        g.raw->setAdaptiveSampling(true);
-        setGraphData(g.raw, g.run.raw, m_logY);
-        g.smooth = nullptr;
-        if (!g.run.smooth.empty()) {
-            auto *smooth = new SpanGraph(m_plot->xAxis, m_plot->yAxis);
-            smooth->batch = batch;
-            batch->graphs.push_back(smooth);
-            g.smooth = smooth;
-            g.smooth->setName(g.run.name);
-            setGraphData(g.smooth, g.run.smooth, m_logY);
-            g.raw->removeFromLegend();
-        }
-        QCPGraph *named_ = g.smooth ? g.smooth : g.raw;
-        if (grouped || named >= legendLimit || g.run.raw.empty())
-            named_->removeFromLegend();
-        else
-            ++named;
+        g.raw = curve(g.run.raw, g.run.name);
+        g.smooth = g.run.smooth.empty() ? nullptr : curve(g.run.smooth, g.run.name);
     }
     for (const PlotGroup &group : m_groups) {
         QCPGraph *lower = m_plot->addGraph();
@@ -495,8 +505,6 @@ void MetricOverlayPlot::rebuildGraphs() {
         fill.setAlpha(56);
         upper->setBrush(fill);
         upper->setChannelFillGraph(lower);
-        lower->removeFromLegend();
-        upper->removeFromLegend();
         mean->setName(tr("%1 (%n run(s))", nullptr, group.runs).arg(group.label));
         QPen pen(group.color, 2.4);
         mean->setPen(pen);
@@ -504,7 +512,6 @@ void MetricOverlayPlot::rebuildGraphs() {
             gg->setLayer(QStringLiteral("groups"));
         m_groupGraphs.push_back(mean);
     }
-    Q_UNUSED(named);
     m_legendRows = -1;
     updateLegend();
     applyStyles();

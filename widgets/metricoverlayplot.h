@@ -2,11 +2,14 @@
 #pragma once
 
 #include "analysis/chartdata.h"
+#include "analysis/rungroups.h"
+#include "core/run.h"
 
 #include <QColor>
 #include <QHash>
 #include <QSet>
 #include <QWidget>
+#include <functional>
 #include <optional>
 #include <vector>
 
@@ -68,6 +71,13 @@ public:
     void setRuns(std::vector<PlotRun> runs);
     /// Group means and bands; empty: not grouped.
     void setGroups(std::vector<PlotGroup> groups);
+    /// A loaded chart (analysis::loadChart) with its x axis, runs and groups: each run named
+    /// and in its own colour, or in its group's colour when grouped (groupOf: run id → index
+    /// into groups). Series of runs runOf does not know are left out.
+    void setChart(const analysis::ChartData &data,
+                  const std::function<const core::Run *(qint64)> &runOf,
+                  const std::vector<analysis::RunGroup> &groups = {},
+                  const QHash<qint64, int> &groupOf = {});
     /// A line of text under the title (what is loading, how many points).
     void setSubtitle(const QString &text);
 

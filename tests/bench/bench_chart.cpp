@@ -107,16 +107,6 @@ analysis::ChartRequest requestFor(const core::Runs &runs, int columns) {
     return rq;
 }
 
-std::vector<widgets::PlotRun> plotRuns(const analysis::ChartData &data, const core::Runs &runs) {
-    std::vector<widgets::PlotRun> out;
-    for (const analysis::ChartSeries &s : data.series) {
-        const auto run = std::find_if(runs.begin(), runs.end(),
-                                      [&](const core::Run &r) { return r.id == s.runId; });
-        out.push_back({s.runId, run->name, widgets::runColor(run->key), s.raw, s.smooth});
-    }
-    return out;
-}
-
 } // namespace
 
 int main(int argc, char **argv) {
@@ -183,6 +173,12 @@ int main(int argc, char **argv) {
                     double(QFileInfo(path).size()) / 1048576.0);
     }
     const core::Runs all = cache->loadRuns();
+    QHash<qint64, const core::Run *> byId;
+    for (const core::Run &r : all)
+        byId.insert(r.id, &r);
+    const auto runOf = [&byId](qint64 id) {
+        return byId.value(id);
+    };
     // The app's loader reads with two connections (two threads).
     std::unique_ptr<store::Cache> second = qEnvironmentVariableIsSet("BENCH_ONE_CONNECTION")
                                                ? nullptr
@@ -199,7 +195,7 @@ int main(int argc, char **argv) {
         const analysis::ChartData data =
             analysis::loadChart(*cache, requestFor(all, columns), second.get());
         firstLoad.push_back(ms(t));
-        plot.setRuns(plotRuns(data, all));
+        plot.setChart(data, runOf);
         plot.replotNow();
         first.push_back(ms(t));
         if (r == 0)
@@ -224,7 +220,7 @@ int main(int argc, char **argv) {
         const analysis::ChartData data = analysis::loadChart(*cache, rq, second.get());
         const double refine = ms(t);
         plot.setXRange(lo, lo + w);
-        plot.setRuns(plotRuns(data, all));
+        plot.setChart(data, runOf);
         plot.replotNow();
         // Real interaction: a mouse drag (30 steps of 16 px) and wheel steps, each event with
         // the replot it queues, as the event loop runs them.
